@@ -1,0 +1,68 @@
+# Relais — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test lint format translations demo install install-dev browser check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the requirements change.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install ## Start the site with demo content on http://127.0.0.1:8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+demo: install ## Load (or complete) the demo content
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+
+# Debian's Chromium for the browser tests, installed when missing and we may (root).
+browser:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests…"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "Could not install chromium: browser tests will be skipped."; \
+	fi
+
+lint: install-dev ## Check style; fixes nothing
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html' 2>/dev/null || find . -name '*.html' -not -path './.venv/*')
+
+format: install-dev ## Fix style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+test: install-dev browser lint ## Lint, checks, migrations, the pytest suite and the browser tests
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+
+translations: install-dev ## Update the French catalogues and compile them
+	cd site && ../$(MANAGE) makemessages -l fr --ignore '.venv/*' -e html,txt,py
+	for app in home kits community events search; do (cd $$app && ../$(MANAGE) makemessages -l fr -e html,txt,py); done
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+check-deploy: install ## Django's deployment checklist on production settings
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-only-$$(date +%s)-not-secret-xxxxxxxxxxxxxxxxxxxxxxxxxxxx} \
+		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf .test-media staticfiles

@@ -1,0 +1,34 @@
+"""sitemap.xml with hreflang alternates: every live public page in every language,
+each listing its translations (Wagtail's own sitemap only walks the default site root)."""
+
+from collections import defaultdict
+
+from wagtail.models import Page, Site
+
+
+def sitemap_entries(request):
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    roots = site.root_page.get_translations(inclusive=True)
+    pages = Page.objects.none()
+    for root in roots:
+        pages |= Page.objects.descendant_of(root, inclusive=True)
+    pages = pages.live().public().select_related("locale").order_by("path")
+
+    by_key = defaultdict(list)
+    for page in pages:
+        location = page.get_full_url(request)
+        if location:
+            by_key[page.translation_key].append((page, location))
+
+    entries = []
+    for group in by_key.values():
+        alternates = [{"lang": page.locale.language_code, "url": location} for page, location in group]
+        for page, location in group:
+            entries.append(
+                {
+                    "location": location,
+                    "lastmod": page.last_published_at,
+                    "alternates": alternates if len(group) > 1 else [],
+                }
+            )
+    return sorted(entries, key=lambda entry: entry["location"])

@@ -1,0 +1,94 @@
+"""Site-wide navigation: main menu, footer and language switcher, for the active language."""
+
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText, StandardPage
+
+register = template.Library()
+
+
+def _home_for_request(request):
+    """The home page of the active language (falls back to the default one)."""
+    if not hasattr(request, "_relais_home"):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        request._relais_home = root.localized if root else None
+    return request._relais_home
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_for_request(request)
+    items = home.get_children().live().public().in_menu().only("id", "title", "url_path") if home else []
+    current = context.get("page")
+    current_path = current.url_path if isinstance(current, Page) else ""
+    return {
+        "home": home,
+        "items": [(item, current_path.startswith(item.url_path)) for item in items],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context):
+    request = context["request"]
+    home = _home_for_request(request)
+    locale = Locale.get_active()
+    footer_text = FooterText.objects.filter(locale=locale).first() or FooterText.objects.first()
+    legal_pages = []
+    if home:
+        legal_pages = StandardPage.objects.descendant_of(home).live().public().filter(show_in_footer=True)
+    return {
+        "footer_text": footer_text,
+        "legal_pages": legal_pages,
+        "settings": context.get("settings"),
+        "request": request,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the translation of the current page when it exists,
+    else that language's home page; outside Wagtail pages, the same path translated."""
+    request = context["request"]
+    page = context.get("page")
+    active = get_language()
+    home = _home_for_request(request)
+    links = []
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for code, name in settings.LANGUAGES:
+        url, translated = None, False
+        if isinstance(page, Page) and code in locales:
+            translation = page.get_translation_or_none(locales[code])
+            if translation and translation.live:
+                url, translated = translation.get_url(request), True
+            elif home:
+                home_translation = home.get_translation_or_none(locales[code])
+                url = home_translation.get_url(request) if home_translation else None
+        if url is None:
+            url, translated = translate_url(request.path, code), True
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == active,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.filter
+def hostname(url):
+    """The host part of a URL, to tell visitors where a link takes them."""
+    return urlsplit(str(url)).hostname or ""
