@@ -1,9 +1,27 @@
 """Demo content of the community section: local actions, resources, directory."""
 
-from .models import ArticleIndexPage, AssociationIndexPage, TestimonialIndexPage
+from .factories import AssociationFactory
+from .models import ArticleIndexPage, Association, AssociationIndexPage, TestimonialIndexPage
+
+# The network's associations (fictional), used by kits, sessions and members.
+ASSOCIATIONS = [
+    (
+        "Courir Ensemble",
+        "Des courses solidaires dans les écoles et les entreprises pour financer la lutte contre la faim.",
+    ),
+    ("Dignité Hygiène", "Collecte et distribution de produits d'hygiène pour les personnes en précarité."),
+    ("Route Sûre", "Sensibilisation aux risques routiers, des plus jeunes aux seniors."),
+    ("Nature Propre", "Ramassages citoyens de déchets et sensibilisation à la préservation des milieux."),
+    ("Souffle Commun", "Soutien aux malades d'une maladie respiratoire rare et à leurs familles."),
+    ("Familles Solidaires", "Un réseau de familles qui s'entraident et animent la vie locale."),
+]
 
 
 def load(demo):
+    for name, description in ASSOCIATIONS:
+        AssociationFactory(name=name, short_description=description)
+    demo.associations = {association.name: association for association in Association.objects.all()}
+
     demo.ensure_index(
         TestimonialIndexPage,
         slug="actions-locales",

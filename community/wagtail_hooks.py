@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Association
+
+
+class AssociationViewSet(SnippetViewSet):
+    model = Association
+    icon = "group"
+    menu_label = _("Associations")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    list_export = ["name", "website", "short_description"]
+
+
+register_snippet(AssociationViewSet)
