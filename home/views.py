@@ -8,6 +8,13 @@ from django.views.decorators.http import require_GET
 from .sitemap import sitemap_entries
 
 
+def too_many_requests(request, retry_after=3600):
+    """The friendly page shown when a form is refused by a rate limit or the honeypot."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 @never_cache
 @require_GET
 def healthz(request):

@@ -35,3 +35,12 @@ def demo_home(db):
     from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="fr")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached fragments must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -88,3 +88,21 @@ FR = {
     "Watch the video:": "Voir la vidéo :",
     "Opens %(host)s": "Ouvre %(host)s",
 }
+FR.update(
+    {
+        "Please wait a moment": "Merci de patienter un instant",
+        "We received many requests from you in a short time. To protect the site from spam, please try again a little later. What you typed has not been saved.": "Nous avons reçu beaucoup de demandes de votre part en peu de temps. Pour protéger le site du spam, merci de réessayer un peu plus tard. Ce que vous avez saisi n'a pas été enregistré.",
+    }
+)
+FR.update(
+    {
+        "name": "nom",
+        "slug": "identifiant d'URL",
+        "logo": "logo",
+        "website": "site web",
+        "short description": "description courte",
+        "association": "association",
+        "associations": "associations",
+        "Associations": "Associations",
+    }
+)
