@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format translations demo install install-dev browser check-deploy clean
+.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,13 @@ translations: install-dev ## Update the French catalogues and compile them
 check-deploy: install ## Django's deployment checklist on production settings
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-only-$$(date +%s)-not-secret-xxxxxxxxxxxxxxxxxxxxxxxxxxxx} \
 		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+backup: install ## Dump the database and archive the media into backups/ (BACKUP_DIR to change)
+	$(MANAGE) backup --to $${BACKUP_DIR:-backups}
+
+restore: install ## Restore a backup folder: make restore BACKUP=backups/relais-…
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/relais-<timestamp>" && exit 2)
+	$(MANAGE) restore "$(BACKUP)" --yes
 
 clean:
 	rm -rf .test-media staticfiles
