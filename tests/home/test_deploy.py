@@ -1,44 +1,12 @@
 """Production settings and the Procfile, run as a deployment would run them."""
 
-import os
 import re
-import secrets
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def production_env(tmp_path, **extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "PYTEST", "REQUIRE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,example.org",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        EMAIL_URL="console://",
-        PATH=f"{Path(sys.executable).parent}:{env.get('PATH', '')}",
-    )
-    env.update(extra)
-    return env
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
+from tests.deploy_helpers import ROOT, free_port, get, manage, procfile_command, production_env, start_web
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
@@ -56,25 +24,6 @@ def test_deployment_checklist_is_clean(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def procfile_command(name):
-    for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith(f"{name}:"):
-            return line.split(":", 1)[1].strip()
-    raise AssertionError(f"no {name} process in Procfile")
-
-
-def get(url, **headers):
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own loopback server)
-        return response.status, dict(response.headers), response.read()
-
-
 @pytest.fixture(scope="module")
 def web_server(tmp_path_factory):
     """The Procfile's release and web commands, as a platform would run them."""
@@ -87,21 +36,8 @@ def web_server(tmp_path_factory):
     assert release.returncode == 0, release.stderr
     demo = manage(env, "load_demo")
     assert demo.returncode == 0, demo.stderr
-    server = subprocess.Popen(
-        ["bash", "-c", f"exec {procfile_command('web')}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            get(f"{base}/healthz")
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
+    server = start_web(env, port)
+    yield f"http://127.0.0.1:{port}"
     server.terminate()
     server.wait(timeout=10)
 
