@@ -30,4 +30,5 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 EMAIL_TIMEOUT = 10
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")  # noqa: F405
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 60 * 60)
