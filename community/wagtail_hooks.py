@@ -38,7 +38,7 @@ class MemberProfileViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = [
-        Column("full_name", label=_("name"), accessor="full_name"),
+        "full_name",  # the first column links to the edit view and carries the row buttons
         Column("email", label=_("e-mail"), accessor="user.email"),
         Column("association", label=_("association"), accessor="association_display"),
         "role",
@@ -67,14 +67,18 @@ class MembershipDecisionBulkAction(SnippetBulkAction):
     models = [MemberProfile]
     template_name = "community/admin/confirm_membership_decision.html"
 
-    def get_queryset(self, model, object_ids):
-        return super().get_queryset(model, object_ids).select_related("user", "association")
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return MemberProfile.objects.filter(pk__in=object_ids).select_related("user", "association")
 
     def check_perm(self, profile):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", profile)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "decision": self.action_type}
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
 
 
 class ApproveMembersBulkAction(MembershipDecisionBulkAction):
