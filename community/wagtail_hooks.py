@@ -6,6 +6,8 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -28,6 +30,23 @@ class AssociationViewSet(SnippetViewSet):
 register_snippet(AssociationViewSet)
 
 
+class MemberProfilePermissionPolicy(ModelPermissionPolicy):
+    """Profiles come from sign-ups: nobody adds one in the admin (there would be no
+    account to attach it to)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+register_permission_policy(MemberProfile, MemberProfilePermissionPolicy(MemberProfile))
+
+
 class MemberProfileViewSet(SnippetViewSet):
     """Staff review membership requests: pending first, filters by status and
     association; approve or decline one (row buttons) or many (bulk actions)."""
@@ -39,16 +58,16 @@ class MemberProfileViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "full_name",  # the first column links to the edit view and carries the row buttons
-        Column("email", label=_("e-mail"), accessor="user.email"),
-        Column("association", label=_("association"), accessor="association_display"),
+        Column("email", label=_("E-mail"), accessor="user.email"),
+        Column("association", label=_("Association"), accessor="association_display"),
         "role",
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=_("Status"),
             accessor="get_status_display",
             primary=lambda profile: profile.status == MemberProfile.Status.APPROVED,
         ),
-        DateColumn("created_at", label=_("requested on")),
+        DateColumn("created_at", label=_("Requested on")),
     ]
     list_filter = ["status", "association"]
     list_export = ["user__first_name", "user__last_name", "user__email", "association_display", "role", "status"]

@@ -4,10 +4,10 @@ and account deletion that keeps only anonymous traces."""
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.contrib.auth import get_user_model
 
-from allauth.account.models import EmailAddress
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from community import member_area, personal_data
@@ -29,7 +29,7 @@ def test_member_area_needs_login_and_keeps_next(client):
 
 def test_member_area_lists_the_registered_sections_in_order(client, member, tmp_path, settings):
     (tmp_path / "test_section.html").write_text(
-        '<section><h2>Mes inscriptions</h2><p>{{ section.count }} inscriptions pour {{ user.first_name }}</p></section>'
+        "<section><h2>Mes inscriptions</h2><p>{{ section.count }} inscriptions pour {{ user.first_name }}</p></section>"
     )
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]  # reassigned: resets the engines
@@ -40,7 +40,9 @@ def test_member_area_lists_the_registered_sections_in_order(client, member, tmp_
     finally:
         member_area._sections.pop("test_section.html")
     assert f"2 inscriptions pour {member.user.first_name}" in html
-    positions = [html.index(title) for title in ("Mon profil", "Mes inscriptions", "Mes données", "Supprimer mon compte")]
+    positions = [
+        html.index(title) for title in ("Mon profil", "Mes inscriptions", "Mes données", "Supprimer mon compte")
+    ]
     assert positions == sorted(positions)
 
 

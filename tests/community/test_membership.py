@@ -193,3 +193,19 @@ def test_member_area_says_the_membership_is_pending_then_approved(client):
     html = client.get("/compte/").content.decode()
     assert "Vous êtes membre du réseau" in html
     assert re.search(r"<h1>\s*Mon espace\s*</h1>", html)
+
+
+def test_profiles_cannot_be_added_in_the_admin(staff_client):
+    html = staff_client.get(LIST_URL).content.decode()
+    assert f'href="{LIST_URL}add/"' not in html
+    response = staff_client.get(f"{LIST_URL}add/")
+    assert response.status_code in (302, 403)
+    assert not MemberProfile.objects.filter(user=staff_client.editor).exists()
+
+
+def test_staff_search_members_by_name_or_email(staff_client):
+    MemberFactory(user__last_name="Quennehen", user__email="q.quennehen@example.org")
+    MemberFactory(user__last_name="Dupond")
+    html = staff_client.get(f"{LIST_URL}?q=quennehen").content.decode()
+    assert "q.quennehen@example.org" in html
+    assert "Dupond" not in html
