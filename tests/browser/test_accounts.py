@@ -104,6 +104,20 @@ def test_sign_up_verify_wait_for_approval_then_download_my_data(page, browser, s
     assert data["member_profile"]["association"] == "Souffle Commun"
     assert data["member_profile"]["status"] == "approved"
 
+    # The other pages of the member area, checked too.
+    for path, name in [
+        ("/compte/profil/", "account-profile-fr"),
+        ("/compte/password/change/", "account-password-change-fr"),
+        ("/compte/email/", "account-email-fr"),
+        ("/compte/supprimer/", "account-delete-fr"),
+    ]:
+        page.goto(path)
+        check_page(page, name)
+    page.get_by_label("Votre mot de passe").fill("pas-le-bon")
+    page.get_by_role("button", name="Supprimer définitivement mon compte").click()
+    expect(page.locator("#id_password_error")).to_have_text("Ce n’est pas votre mot de passe.")
+    check_page(page, "account-delete-error-fr")
+
 
 def test_member_area_pages_in_english(page):
     page.goto("/en/compte/signup/")

@@ -179,3 +179,48 @@ def test_staff_cannot_delete_themselves_here(client):
     client.force_login(editor)
     assert client.post("/compte/supprimer/", {"password": PASSWORD}).status_code == 403
     assert get_user_model().objects.filter(pk=editor.pk).exists()
+
+
+def test_password_guesses_on_deletion_are_rate_limited(client, member):
+    client.force_login(member.user)
+    for _attempt in range(10):
+        client.post("/compte/supprimer/", {"password": "pas-le-bon"})
+    response = client.post("/compte/supprimer/", {"password": PASSWORD})
+    assert "Trop de tentatives. Réessayez dans quelques minutes." in response.content.decode()
+    assert get_user_model().objects.filter(pk=member.user.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/compte/password/change/", "Modifier le mot de passe"),
+        ("/compte/email/", "Adresse"),
+        ("/compte/logout/", "Se déconnecter"),
+        ("/compte/profil/", "Mon profil"),
+        ("/compte/supprimer/", "Supprimer mon compte"),
+    ],
+)
+def test_account_pages_use_the_site_frame(client, member, path, title):
+    client.force_login(member.user)
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="account-page"' in html
+    assert 'class="site-header"' in html
+    assert title in html
+
+
+def test_password_change_is_notified_by_email_in_html_and_text(client, member):
+    from django.core import mail
+
+    client.force_login(member.user)
+    mail.outbox.clear()
+    client.post(
+        "/compte/password/change/",
+        {"oldpassword": PASSWORD, "password1": "Nouveau-mot-de-passe-99", "password2": "Nouveau-mot-de-passe-99"},
+    )
+    (message,) = mail.outbox
+    assert message.to == [member.user.email]
+    assert "Bonjour de la part de Relais" in message.body
+    assert "L’équipe Relais" in message.body
+    assert message.alternatives[0][1] == "text/html"

@@ -82,6 +82,7 @@ FR = {
     "Your password": "Votre mot de passe",
     "To make sure it is really you.": "Pour vérifier que c’est bien vous.",
     "This is not your password.": "Ce n’est pas votre mot de passe.",
+    "Too many attempts. Try again in a few minutes.": "Trop de tentatives. Réessayez dans quelques minutes.",
     "optional": "facultatif",
     "Please correct the following:": "Merci de corriger ce qui suit :",
     # E-mails
