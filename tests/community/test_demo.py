@@ -3,10 +3,9 @@
 from io import StringIO
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.core.management import call_command
-
-from allauth.account.models import EmailAddress
 
 from community.members import is_network_member
 from community.models import MemberProfile
