@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -175,3 +176,25 @@ def membership_decision_buttons(snippet, user, next_url=None):
             )
         )
     return buttons
+
+
+class PendingMembersPanel(Component):
+    """On the admin dashboard: how many membership requests wait, with a link to them."""
+
+    name = "pending_members"
+    template_name = "community/admin/pending_members_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        can_review = policy_registry.get_by_type(MemberProfile).user_has_permission(self.user, "change")
+        count = MemberProfile.objects.pending().count() if can_review else 0
+        url = reverse("wagtailsnippets_community_memberprofile:list") + "?status=pending"
+        return {"count": count, "url": url}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_members_panel(request, panels):
+    panels.append(PendingMembersPanel(request.user))

@@ -209,3 +209,11 @@ def test_staff_search_members_by_name_or_email(staff_client):
     html = staff_client.get(f"{LIST_URL}?q=quennehen").content.decode()
     assert "q.quennehen@example.org" in html
     assert "Dupond" not in html
+
+
+def test_admin_dashboard_counts_pending_requests(staff_client):
+    pending = MemberProfile.objects.pending().count()
+    MemberFactory()
+    html = staff_client.get("/admin/").content.decode()
+    assert f"{pending + 1} personnes attendent la validation de leur adhésion." in html
+    assert f'href="{LIST_URL}?status=pending"' in html

@@ -44,6 +44,7 @@ def test_signup_form_shows_fields_help_and_privacy_notice(client):
     assert "tant que votre compte existe" in html
     assert 'href="/confidentialite/"' in html
     assert 'aria-describedby="id_email_helptext"' in html
+    assert 'href="/en/compte/signup/" lang="en"' in html  # the language switcher keeps the page
 
 
 def test_signup_in_english_under_en(client):

@@ -54,6 +54,12 @@ FR = {
         "%(count)d membre refusé et prévenu par e-mail.",
         "%(count)d membres refusés et prévenus par e-mail.",
     ),
+    "Membership requests": "Demandes d’adhésion",
+    "%(count)s person is waiting for their membership to be approved.": (
+        "%(count)s personne attend la validation de son adhésion.",
+        "%(count)s personnes attendent la validation de leur adhésion.",
+    ),
+    "Review the requests": "Examiner les demandes",
     "Approve %(member)s": "Valider %(member)s",
     "Decline %(member)s": "Refuser %(member)s",
     "Approve members": "Valider des membres",
