@@ -443,6 +443,9 @@ KITS += [
                 "15 min",
             ),
             callout("Ne ramassez jamais une seringue : balisez l'endroit et appelez la mairie.", "warning", "Sécurité"),
+            paragraph(
+                "Avec des enfants, transformez le ramassage en jeu : qui trouve l'objet le plus insolite, quelle équipe remplit le plus vite son sac de recyclables. Terminez par un goûter sur place, avec de la vaisselle réutilisable."
+            ),
             faq(
                 [
                     (
@@ -473,7 +476,8 @@ KITS += [
         "summary": "Un petit-déjeuner servi à vos collègues ou voisins contre un don, pour financer la recherche sur une maladie respiratoire rare et faire connaître le quotidien des malades.",
         "body": [
             paragraph(
-                "Le petit-déjeuner solidaire réunit convivialité et collecte : on vient pour les croissants, on repart en connaissant mieux une maladie rare."
+                "Le petit-déjeuner solidaire réunit convivialité et collecte : on vient pour les croissants, on repart en connaissant mieux une maladie rare.",
+                "Prévoyez une option sans gluten et sans lactose, du thé et du café équitables, et un coin calme : certaines personnes malades sont gênées par le bruit et les odeurs fortes.",
             ),
             heading("Le déroulé"),
             step(
@@ -490,6 +494,11 @@ KITS += [
                 "Installer et accueillir",
                 "Dressez le buffet, posez l'urne et le panneau de présentation de Souffle Commun. Accueillez chacun en expliquant la cause en une phrase.",
                 "2 h",
+            ),
+            step(
+                "Faire témoigner",
+                "Si une personne malade ou un proche accepte de venir, proposez-lui de raconter son quotidien en cinq minutes, au milieu du petit-déjeuner. C'est souvent le moment dont les participants se souviennent : préparez-le avec elle, sans la mettre en difficulté.",
+                "15 min",
             ),
             step(
                 "Remercier et reverser",
@@ -522,10 +531,19 @@ KITS += [
         "summary": "Un atelier d'une heure et demie où parents et enfants apprennent à alerter les secours, à mettre en position latérale de sécurité et à réagir face à un étouffement.",
         "body": [
             heading("Le déroulé"),
+            paragraph(
+                "En France, moins d'une personne sur deux sait pratiquer les gestes de premiers secours. Les enfants apprennent vite et retiennent longtemps : un atelier partagé avec leurs parents crée des réflexes dans toute la famille.",
+                "L'atelier ne remplace pas une formation certifiante : il donne envie d'en suivre une, et la fiche remise en fin de séance indique où s'inscrire près de chez soi.",
+            ),
             step(
                 "Réserver une salle",
                 "Une salle de 30 m² avec des tapis suffit. Limitez l'atelier à huit familles.",
                 "2 semaines avant",
+            ),
+            step(
+                "Inviter les familles",
+                "Diffusez l'invitation par l'école, le centre social ou la médiathèque. Demandez l'âge des enfants à l'inscription : l'atelier convient à partir de 7 ans.",
+                "10 jours avant",
             ),
             step(
                 "Réviser les gestes",
@@ -536,6 +554,14 @@ KITS += [
                 "Animer l'atelier",
                 "Alternez démonstration, mise en pratique par les enfants puis par les parents, et quiz final avec les cartes.",
                 "1 h 30",
+            ),
+            checklist(
+                "Les trois gestes de l'atelier",
+                [
+                    "Alerter : composer le 15, le 18 ou le 112 et dire où l'on est",
+                    "Protéger et installer en position latérale de sécurité",
+                    "Réagir à un étouffement : claques dans le dos puis compressions",
+                ],
             ),
             faq(
                 [
@@ -578,6 +604,25 @@ KITS += [
                 "Publiez le total du jour et une photo : la régularité fait les dons.",
                 "chaque jour",
             ),
+            step(
+                "Clore le défi",
+                "Annoncez le total de kilomètres et de dons, remerciez chaque parrain par un message personnel et partagez le visuel de clôture.",
+                "le dernier jour",
+            ),
+            paragraph(
+                "Le défi connecté convient aux équipes dispersées : télétravail, plusieurs sites, amis dans différentes villes. Chacun bouge à son rythme, seul ou à plusieurs, et la page commune rend l'effort collectif visible.",
+                "Veillez à ce que le défi reste accessible : la marche compte autant que la course, et une personne qui ne peut pas se déplacer peut parrainer ou animer la page de l'équipe.",
+                "Fixez un objectif atteignable en équipe, puis relevez-le à mi-parcours s'il est dépassé : annoncer un nouveau palier relance les parrains mieux qu'un simple rappel.",
+            ),
+            faq(
+                [
+                    (
+                        "Faut-il une application ?",
+                        "Non : chacun déclare ses kilomètres sur la page de collecte. Une montre ou une application de suivi aide, mais n'est pas nécessaire.",
+                    ),
+                    ("Où va l'argent ?", "Directement à Courir Ensemble, qui envoie un reçu fiscal à chaque donateur."),
+                ]
+            ),
         ],
         "materials": [("Visuel du défi", "social-media")],
     },
@@ -594,6 +639,7 @@ KITS += [
         "difficulty": Difficulty.EASY,
         "cost": Cost.FREE,
         "summary": "Coller des affiches de prévention chez les commerçants du quartier.",
+        "deliberately_short": True,  # shown as "too short" in the admin: a kit is not an A4 sheet
         "body": [step("Coller les affiches", "Demandez aux commerçants l'autorisation d'afficher.")],
         "materials": [("Affiche de prévention", "poster")],
     },
@@ -619,7 +665,7 @@ def ensure_themes(demo):
 
 def create_kit(demo, index, spec, themes):
     team_min, team_max = spec["team"]
-    body = spec["body"] + (COMMON_FR if len(spec["body"]) > 4 else [])
+    body = spec["body"] + ([] if spec.get("deliberately_short") else COMMON_FR)
     kit = KitPageFactory(
         parent=index,
         title=spec["title"],
