@@ -185,3 +185,13 @@ def test_editors_and_moderators_can_manage_themes():
 
 def test_kit_pages_are_not_the_root():
     assert not Page.objects.type(KitPage).filter(depth__lte=2).exists()
+
+
+def test_new_kit_form_explains_the_quality_panel(admin_client, add_url):
+    html = admin_client.get(add_url).content.decode()
+    assert "Enregistrez un premier brouillon pour voir le temps de lecture" in html
+
+
+def test_themes_snippet_listing(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_kits_theme:list")).content.decode()
+    assert "Sécurité routière" in html
