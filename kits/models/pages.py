@@ -1,4 +1,4 @@
-"""Kits: the index with its filters, the kit page, its materials and themes."""
+"""The kit index with its filters, the kit page and its materials."""
 
 from django import forms
 from django.conf import settings
@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -24,49 +23,15 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import BaseIndexPage
 
-from . import quality
-from .blocks import KitBodyBlock
-from .choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
-from .fields import ChoiceListField
-from .forms import KitPageForm
-from .panels import QualityPanel
-from .storage import private_storage
+from .. import quality
+from ..blocks import KitBodyBlock
+from ..choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
+from ..fields import ChoiceListField
+from ..forms import KitPageForm
+from ..panels import QualityPanel
+from .themes import Theme
 
 KITS_PER_PAGE = 12
-
-
-class PrivateDocument(AbstractDocument):
-    """Every Wagtail document of the site (WAGTAILDOCS_DOCUMENT_MODEL), stored outside
-    MEDIA_ROOT: no web server can hand it out, only Django views that check the
-    collection's view restrictions (kit materials live in the private "Kits" collection)."""
-
-    file = models.FileField(upload_to="documents", storage=private_storage, verbose_name=_("file"))
-
-    admin_form_fields = Document.admin_form_fields
-
-    class Meta(AbstractDocument.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        permissions = [("choose_document", "Can choose document")]
-
-
-class Theme(TranslatableMixin, models.Model):
-    """A cause a kit serves (health, environment, road safety…), translated like a page.
-    Kits point to the French rows (ManyToMany is not translated): match by translation_key."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in the address of the filtered kit list."))
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class KitIndexPage(BaseIndexPage):
@@ -82,7 +47,7 @@ class KitIndexPage(BaseIndexPage):
         return KitPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import KitFilters
+        from ..filters import KitFilters
 
         context = super().get_context(request, *args, **kwargs)
         filters = KitFilters(request.GET, locale=self.locale)
@@ -261,7 +226,7 @@ class KitPage(Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from .seo import howto_json_ld
+        from ..seo import howto_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         materials = list(self.materials.select_related("document"))
@@ -310,6 +275,3 @@ class KitMaterial(TranslatableMixin, Orderable):
     @property
     def file_format(self):
         return self.document.file_extension.upper()
-
-
-__all__ = ["KitIndexPage", "KitMaterial", "KitPage", "PrivateDocument", "Theme", "format_minutes"]
