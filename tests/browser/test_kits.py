@@ -37,9 +37,13 @@ def test_visitor_filters_by_audience_opens_a_kit_and_reads_it(page):
     page.keyboard.press("Enter")  # keyboard, as a visitor without a mouse would
     expect(answer).to_be_visible()
     check_page(page, "kit-page")
+    # Printed, the kit is a clean guide: no navigation, every FAQ answer unfolded.
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
-    expect(page.get_by_text("Les enfants doivent-ils avoir un certificat médical ?")).to_be_visible()
+    expect(page.locator(".kit-filters")).to_have_count(0)
+    expect(page.get_by_text("Personne : les parrains donnent directement")).to_be_visible()
+    page.emulate_media(media="screen")
+    expect(page.get_by_text("Personne : les parrains donnent directement")).to_be_hidden()
 
 
 def test_english_visitor_reads_the_translated_kit(page):
