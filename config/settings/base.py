@@ -250,3 +250,12 @@ LOGGING = {
 
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_NAME = "relais_language"
+
+# Kits ---------------------------------------------------------------------------------
+# Wagtail documents (kit materials first) live outside MEDIA_ROOT, in storage no web
+# server exposes, and are only served by Django views that check collection view
+# restrictions (kits/storage.py). Empty PRIVATE_MEDIA_ROOT: a sibling "<MEDIA_ROOT>-private".
+WAGTAILDOCS_DOCUMENT_MODEL = "kits.PrivateDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", "")
+# End of Kits ---------------------------------------------------------------------------

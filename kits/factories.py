@@ -1,0 +1,140 @@
+"""Factories for kits: used by the tests and by the demo content (one source)."""
+
+import json
+import uuid
+
+import factory
+import wagtail_factories
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+from .choices import Audience
+from .documents import kits_collection, make_pdf
+from .models import KitMaterial, KitPage, PrivateDocument, Theme
+
+
+def french():
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+# Raw StreamField blocks, so that factories and demo content write bodies as plain data.
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(*texts):
+    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
+
+
+def step(title, text, duration=""):
+    return {"type": "step", "value": {"title": title, "text": f"<p>{text}</p>", "duration": duration}}
+
+
+def list_items(values):
+    """ListBlock items in block format: wagtail-localize skips items stored as a plain list."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def checklist(title, items):
+    return {"type": "checklist", "value": {"title": title, "items": list_items(items)}}
+
+
+def faq(questions, title="Questions fréquentes"):
+    return {
+        "type": "faq",
+        "value": {
+            "title": title,
+            "questions": list_items({"question": q, "answer": f"<p>{a}</p>"} for q, a in questions),
+        },
+    }
+
+
+def callout(text, kind="tip", title=""):
+    return {"type": "callout", "value": {"kind": kind, "title": title, "text": f"<p>{text}</p>"}}
+
+
+def quote(text, attribution=""):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+def video(url, title, duration=""):
+    return {"type": "video", "value": {"url": url, "title": title, "duration": duration}}
+
+
+def stream(*blocks):
+    return json.dumps(list(blocks))
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.name))
+    locale = factory.LazyFunction(french)
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug", "locale"]
+
+
+class KitDocumentFactory(wagtail_factories.DocumentFactory):
+    """A real small PDF in the private Kits collection."""
+
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    collection = factory.LazyFunction(kits_collection)
+    file = factory.LazyAttribute(
+        lambda obj: ContentFile(make_pdf(obj.title, ["Relais"]), name=f"{slugify(obj.title) or 'document'}.pdf")
+    )
+
+    class Meta:
+        model = PrivateDocument
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def file_metadata(obj, create, extracted, **kwargs):
+        """Size and hash, as the admin's upload form records them."""
+        if create:
+            obj._set_document_file_metadata()
+            obj.save(update_fields=["file_size", "file_hash"])
+
+
+class KitPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kit {n}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+    summary = "Un kit pour agir près de chez vous, avec un public que vous connaissez."
+    audiences = factory.LazyFunction(lambda: [Audience.GENERAL_PUBLIC])
+    locale = factory.LazyFunction(french)
+    body = factory.LazyFunction(
+        lambda: stream(
+            heading("Le déroulé"),
+            step("Préparer", "Réunissez une petite équipe et fixez la date.", "2 semaines avant"),
+            step("Agir", "Accueillez le public et expliquez la cause.", "2 h"),
+            step("Remercier", "Envoyez le bilan aux participants et à l'association.", "1 semaine après"),
+            faq([("Faut-il une assurance ?", "Celle de l'association couvre les bénévoles déclarés.")]),
+        )
+    )
+
+    class Meta:
+        model = KitPage
+        skip_postgeneration_save = True
+
+    class Params:
+        too_short = factory.Trait(body=factory.LazyFunction(lambda: stream(step("Agir", "Allez-y."))))
+        school = factory.Trait(school_setting=True, audiences=factory.LazyFunction(lambda: [Audience.PUPILS]))
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.themes.set(extracted)
+            obj.save()
+
+
+class KitMaterialFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(KitPageFactory)
+    document = factory.SubFactory(KitDocumentFactory)
+    label = factory.Sequence(lambda n: f"Guide de l'action {n}")
+    locale = factory.LazyAttribute(lambda obj: obj.page.locale)
+
+    class Meta:
+        model = KitMaterial

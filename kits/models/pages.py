@@ -1,0 +1,277 @@
+"""The kit index with its filters, the kit page and its materials."""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import BaseIndexPage
+
+from .. import quality
+from ..blocks import KitBodyBlock
+from ..choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
+from ..fields import ChoiceListField
+from ..forms import KitPageForm
+from ..panels import QualityPanel
+from .themes import Theme
+
+KITS_PER_PAGE = 12
+
+
+class KitIndexPage(BaseIndexPage):
+    """/kits/: every published kit of the visitor's language, filtered by GET parameters."""
+
+    template = "kits/kit_index_page.html"
+    subpage_types = ["kits.KitPage"]
+
+    class Meta:
+        verbose_name = _("kit index")
+
+    def kits(self):
+        return KitPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import KitFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = KitFilters(request.GET, locale=self.locale)
+        kits = (
+            filters.apply(self.kits())
+            .select_related("association")
+            .prefetch_related(
+                "themes",
+                Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x360")),
+            )
+            .order_by("title")
+        )
+        page = Paginator(kits, KITS_PER_PAGE).get_page(request.GET.get("page"))
+        themes_by_key = filters.themes_by_key
+        for kit in page:
+            kit.display_themes = [themes_by_key.get(theme.translation_key, theme) for theme in kit.themes.all()]
+        context.update(
+            filters=filters,
+            kits_page=page,
+            result_count=page.paginator.count,
+            page_range=page.paginator.get_elided_page_range(page.number),
+        )
+        return context
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+            other = KitPage.objects.live().public().filter(slug=path_components[0]).exclude(locale_id=self.locale_id)
+            kit = other.first()
+            if kit is None:
+                raise
+            return RouteResult(self, kwargs={"kit_elsewhere": kit})
+
+    def serve(self, request, *args, kit_elsewhere=None, **kwargs):
+        if kit_elsewhere is None:
+            return super().serve(request, *args, **kwargs)
+        translation = kit_elsewhere.get_translation_or_none(self.locale)
+        if translation and translation.live:
+            return redirect(translation.get_url(request), permanent=False)
+        return TemplateResponse(
+            request,
+            "kits/kit_not_translated.html",
+            {"page": self, "kit": kit_elsewhere, "kit_url": kit_elsewhere.get_url(request)},
+            status=404,
+        )
+
+
+class KitPage(Page):
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=_("At most 300 characters: what the action is, for whom."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    association = models.ForeignKey(
+        "community.Association",
+        verbose_name=_("association"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kits",
+        help_text=_("The association that wrote the kit and answers for it."),
+    )
+    themes = ParentalManyToManyField("kits.Theme", verbose_name=_("themes"), blank=True, related_name="kits")
+    audiences = ChoiceListField(_("audiences"), item_choices=Audience.choices)
+    format = models.CharField(_("format"), max_length=30, choices=Format.choices, default=Format.COLLECTION)
+    preparation_days = models.PositiveSmallIntegerField(
+        _("preparation time (days)"), default=7, help_text=_("How many days before the action to start preparing.")
+    )
+    action_duration = models.PositiveIntegerField(
+        _("action duration (minutes)"), default=120, help_text=_("How long the action itself lasts, in minutes.")
+    )
+    team_min = models.PositiveSmallIntegerField(_("team size, at least"), default=1)
+    team_max = models.PositiveSmallIntegerField(_("team size, at most"), default=5)
+    difficulty = models.CharField(_("difficulty"), max_length=20, choices=Difficulty.choices, default=Difficulty.EASY)
+    cost = models.CharField(_("cost"), max_length=20, choices=Cost.choices, default=Cost.FREE)
+    school_setting = models.BooleanField(
+        _("school setting"),
+        default=False,
+        help_text=_("The action takes place in a school: it needs an accredited volunteer."),
+    )
+    accreditation_note = models.TextField(
+        _("accreditation requirement"),
+        blank=True,
+        help_text=_("What the accreditation involves (training session, documents to provide). Shown when flagged."),
+    )
+    referent_name = models.CharField(_("referent"), max_length=120, blank=True)
+    referent_email = models.EmailField(_("referent e-mail"), blank=True)
+    body = StreamField(KitBodyBlock(), verbose_name=_("body"), blank=True)
+
+    base_form_class = KitPageForm
+    template = "kits/kit_page.html"
+    parent_page_types = ["kits.KitIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        QualityPanel(heading=_("Quality: neither too short nor too long")),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("association"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences"),
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("preparation_days"), FieldPanel("action_duration")]),
+                FieldRowPanel([FieldPanel("team_min"), FieldPanel("team_max")]),
+                FieldRowPanel([FieldPanel("difficulty"), FieldPanel("cost")]),
+            ],
+            heading=_("Key facts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("school_setting"), FieldPanel("accreditation_note")],
+            heading=_("School setting"),
+        ),
+        MultiFieldPanel([FieldPanel("referent_name"), FieldPanel("referent_email")], heading=_("Referent contact")),
+        FieldPanel("body"),
+        InlinePanel("materials", heading=_("Materials"), label=_("Material")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("audiences"), SynchronizedField("referent_name")]
+
+    class Meta:
+        verbose_name = _("kit")
+        verbose_name_plural = _("kits")
+
+    @cached_property
+    def quality(self):
+        return quality.assess(
+            summary=self.summary,
+            body=self.body,
+            audiences=self.audiences,
+            material_count=len(self.materials.all()),
+        )
+
+    def get_audiences_display(self):
+        labels = dict(Audience.choices)
+        return [labels[code] for code in self.audiences if code in labels]
+
+    def get_duration_display(self):
+        return format_minutes(self.action_duration)
+
+    def get_team_display(self):
+        if self.team_min == self.team_max:
+            return str(self.team_min)
+        return f"{self.team_min}–{self.team_max}"
+
+    def localized_themes(self):
+        """The kit's themes in the page's language (kits point to the source rows)."""
+        themes = list(self.themes.all())
+        keys = [theme.translation_key for theme in themes]
+        translated = {t.translation_key: t for t in Theme.objects.filter(translation_key__in=keys, locale=self.locale)}
+        return [translated.get(theme.translation_key, theme) for theme in themes]
+
+    def body_with_step_numbers(self):
+        """(block, step number or None) for each block: steps are numbered in body order."""
+        number = 0
+        items = []
+        for block in self.body:
+            if block.block_type == "step":
+                number += 1
+                items.append((block, number))
+            else:
+                items.append((block, None))
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        from ..seo import howto_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        materials = list(self.materials.select_related("document"))
+        context.update(
+            body_items=self.body_with_step_numbers(),
+            materials=materials,
+            themes=self.localized_themes(),
+            json_ld=howto_json_ld(self, request),
+        )
+        return context
+
+
+def format_minutes(minutes):
+    hours, rest = divmod(minutes or 0, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+class KitMaterial(TranslatableMixin, Orderable):
+    """A file that comes with the kit. Labels are translated; the file is shared."""
+
+    page = ParentalKey(KitPage, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    label = models.CharField(_("label"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.GUIDE)
+    language = models.CharField(
+        _("language"), max_length=3, choices=MaterialLanguage.choices, default=MaterialLanguage.FRENCH
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label"), FieldRowPanel([FieldPanel("kind"), FieldPanel("language")])]
+    override_translatable_fields = [SynchronizedField("document")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def file_format(self):
+        return self.document.file_extension.upper()
