@@ -1,17 +1,21 @@
 """Backups of the database and the uploaded files, and their restoration.
 
 PostgreSQL is dumped with pg_dump (custom format, restorable with pg_restore);
-SQLite with its online backup API. Media files go in a tar.gz beside the dump."""
+SQLite with its online backup API. Public and private media files go in two
+tar.gz archives beside the dump."""
 
 import shutil
 import sqlite3
 import subprocess
 import tarfile
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+
+from home.paths import private_media_root
 
 DUMP_SUFFIX = {"postgresql": ".dump", "sqlite": ".sqlite3"}
 
@@ -41,11 +45,16 @@ def backup(destination):
     else:
         with sqlite3.connect(db["NAME"]) as source, sqlite3.connect(dump) as target:
             source.backup(target)
-    media = folder / "media.tar.gz"
-    with tarfile.open(media, "w:gz") as archive:
-        if Path(settings.MEDIA_ROOT).exists():
-            archive.add(settings.MEDIA_ROOT, arcname="media")
+    for name, root in _file_roots().items():
+        with tarfile.open(folder / f"{name}.tar.gz", "w:gz") as archive:
+            if root.exists():
+                archive.add(root, arcname=name)
     return folder
+
+
+def _file_roots():
+    """Public media (images) and private media (documents), archived separately."""
+    return {"media": Path(settings.MEDIA_ROOT), "private-media": private_media_root()}
 
 
 def restore(folder):
@@ -67,12 +76,18 @@ def restore(folder):
         )
     else:
         shutil.copyfile(dump, db["NAME"])
-    media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(folder / "media.tar.gz") as archive:
-        if media_root.exists():
-            shutil.rmtree(media_root)
-        media_root.parent.mkdir(parents=True, exist_ok=True)
-        archive.extractall(media_root.parent, filter="data")
-        extracted = media_root.parent / "media"
-        if extracted != media_root and extracted.exists():
-            extracted.rename(media_root)
+    for name, root in _file_roots().items():
+        archive_path = folder / f"{name}.tar.gz"
+        if not archive_path.exists():
+            continue
+        with tempfile.TemporaryDirectory(dir=root.parent if root.parent.exists() else None) as staging:
+            with tarfile.open(archive_path) as archive:
+                archive.extractall(staging, filter="data")
+            if root.exists():
+                shutil.rmtree(root)
+            root.parent.mkdir(parents=True, exist_ok=True)
+            extracted = Path(staging) / name
+            if extracted.exists():
+                shutil.move(str(extracted), root)
+            else:
+                root.mkdir()

@@ -4,18 +4,10 @@ that check permissions (Wagtail's document serve view, the gated download)."""
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.functional import cached_property
 
-
-def private_root():
-    """PRIVATE_MEDIA_ROOT, or a sibling of MEDIA_ROOT named `<media>-private`."""
-    configured = getattr(settings, "PRIVATE_MEDIA_ROOT", "")
-    if configured:
-        return Path(configured)
-    media = Path(settings.MEDIA_ROOT)
-    return media.with_name(f"{media.name}-private")
+from home.paths import private_media_root
 
 
 class PrivateStorage(FileSystemStorage):
@@ -23,7 +15,7 @@ class PrivateStorage(FileSystemStorage):
 
     @cached_property
     def base_location(self):
-        return str(private_root())
+        return str(private_media_root())
 
     def url(self, name):
         raise NotImplementedError("private files have no public URL; use the document's serve view")

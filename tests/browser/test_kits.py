@@ -3,6 +3,7 @@ sees the kit's quality panel in the admin."""
 
 import re
 
+from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
@@ -58,13 +59,15 @@ def test_english_visitor_reads_the_translated_kit(page):
 def test_editor_sees_the_quality_panel(page):
     User = get_user_model()
     if not User.objects.filter(username="kit-editor").exists():
-        User.objects.create_superuser("kit-editor", "kit-editor@example.org", "kit-editor-password")
+        editor = User.objects.create_superuser("kit-editor", "kit-editor@example.org", "kit-editor-password")
+        # The admin signs in through allauth, which wants a verified address.
+        EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
     kit = KitPage.objects.get(slug="affiches-prevention")
 
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("kit-editor")
-    page.locator("input[name=password]").fill("kit-editor-password")
-    page.locator("form button[type=submit]").click()
+    page.goto("/admin/")
+    page.get_by_label("E-mail", exact=True).fill("kit-editor@example.org")
+    page.get_by_label("Mot de passe", exact=True).fill("kit-editor-password")
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r"/admin/$"))
 
     page.goto(f"/admin/pages/{kit.pk}/edit/")

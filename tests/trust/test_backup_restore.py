@@ -66,7 +66,12 @@ def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path
     base_env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
     base_env.update(DJANGO_SETTINGS_MODULE="config.settings.test", MEDIA_ROOT=str(settings.MEDIA_ROOT))
     source_env = {**base_env, "DATABASE_URL": database_url(source_name)}
-    drill_env = {**base_env, "DATABASE_URL": database_url(drill_name), "MEDIA_ROOT": str(tmp_path / "restored-media")}
+    drill_env = {
+        **base_env,
+        "DATABASE_URL": database_url(drill_name),
+        "MEDIA_ROOT": str(tmp_path / "restored-media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "restored-private-media"),
+    }
 
     admin_sql(f'DROP DATABASE IF EXISTS "{drill_name}"')
     admin_sql(f'CREATE DATABASE "{drill_name}"')
@@ -76,6 +81,7 @@ def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path
         (backup_folder,) = (tmp_path / "backups").iterdir()
         assert (backup_folder / "database.dump").stat().st_size > 0
         assert (backup_folder / "media.tar.gz").exists()
+        assert (backup_folder / "private-media.tar.gz").stat().st_size > 0  # kit materials
 
         run(drill_env, "restore", str(backup_folder), "--yes")
         after = snapshot(drill_env)
@@ -83,6 +89,8 @@ def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path
         admin_sql(f'DROP DATABASE IF EXISTS "{drill_name}" WITH (FORCE)')
 
     assert after["page_count"] == before["page_count"] > 10
+    restored_documents = list((tmp_path / "restored-private-media").rglob("*.pdf"))
+    assert restored_documents, "kit materials are restored with the database"
     for path in PAGES:
         assert after["pages"][path][0] == before["pages"][path][0] == 200, path
         assert after["pages"][path][1] == before["pages"][path][1], path
