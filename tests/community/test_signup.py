@@ -159,7 +159,7 @@ def test_signups_are_rate_limited_per_address(client, settings):
         client.logout()
     response = client.post("/compte/signup/", signup_data(email="personne3@example.org"))
     assert response.status_code == 429
-    assert "Trop de tentatives" in response.content.decode()
+    assert "Merci de patienter" in response.content.decode()
     assert not get_user_model().objects.filter(email="personne3@example.org").exists()
 
 
