@@ -18,6 +18,11 @@ def subpage_url(kit, name, *args):
     return settings.BASE_URL + page_path + kit.reverse_subpage(name, args=args)
 
 
+def download_url(kit, signed):
+    value, timestamp, signature = signed.split("/")
+    return subpage_url(kit, "download", value, timestamp, signature)
+
+
 def person_url(declaration, kit=None):
     return subpage_url(kit or declaration.localized_kit(), "my_action", declaration.token)
 
@@ -25,7 +30,7 @@ def person_url(declaration, kit=None):
 def material_links(declaration, kit):
     """(material, absolute signed URL) for each material of the kit in its language."""
     return [
-        (material, subpage_url(kit, "download", sign_download(declaration.token, material.pk)))
+        (material, download_url(kit, sign_download(declaration.token, material.pk)))
         for material in kit.materials.select_related("document")
     ]
 

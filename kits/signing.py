@@ -1,4 +1,7 @@
-"""Signed download links: a declaration's token and a material id, valid DOWNLOAD_LINK_MAX_AGE."""
+r"""Signed download links: a declaration's token and a material id, valid DOWNLOAD_LINK_MAX_AGE.
+
+Wagtail only routes path segments made of [\w-] (no ":"), so the signed value travels
+as three segments, value/timestamp/signature, joined back with the signer's ":"."""
 
 from django.conf import settings
 from django.core import signing
@@ -20,13 +23,15 @@ def _signer():
 
 
 def sign_download(token, material_id):
-    return _signer().sign_object({"t": token, "m": material_id})
+    """The signed part of a download URL: "value/timestamp/signature"."""
+    return _signer().sign_object({"t": token, "m": material_id}).replace(":", "/")
 
 
 def read_download(signed):
     """(token, material id) of a signed link. Raises LinkExpired when too old and
     signing.BadSignature when tampered."""
     signer = _signer()
+    signed = signed.replace("/", ":")
     try:
         payload = signer.unsign_object(signed, max_age=settings.DOWNLOAD_LINK_MAX_AGE)
     except signing.SignatureExpired:

@@ -252,11 +252,11 @@ class KitPage(RoutablePageMixin, Page):
 
         return my_action(request, self, token)
 
-    @path("telecharger/<str:signed>/", name="download")
-    def download(self, request, signed):
+    @path("telecharger/<str:value>/<str:timestamp>/<str:signature>/", name="download")
+    def download(self, request, value, timestamp, signature):
         from ..views import download
 
-        return download(request, self, signed)
+        return download(request, self, f"{value}/{timestamp}/{signature}")
 
     def source_kit(self):
         """The kit in the default language, to which declarations are attached."""
