@@ -12,25 +12,25 @@ from .signing import sign_download
 KINDS = ("links", "reminder")
 
 
-def subpage_url(kit, name, *args):
-    """The absolute URL of a kit's sub-route, in the kit's own language."""
+def subpage_url(kit, name, *args, absolute=True):
+    """The URL of a kit's sub-route, in the kit's own language (absolute for e-mails)."""
     _site_id, _root_url, page_path = kit.get_url_parts()
-    return settings.BASE_URL + page_path + kit.reverse_subpage(name, args=args)
+    return (settings.BASE_URL if absolute else "") + page_path + kit.reverse_subpage(name, args=args)
 
 
-def download_url(kit, signed):
+def download_url(kit, signed, absolute=True):
     value, timestamp, signature = signed.split("/")
-    return subpage_url(kit, "download", value, timestamp, signature)
+    return subpage_url(kit, "download", value, timestamp, signature, absolute=absolute)
 
 
 def person_url(declaration, kit=None):
     return subpage_url(kit or declaration.localized_kit(), "my_action", declaration.token)
 
 
-def material_links(declaration, kit):
-    """(material, absolute signed URL) for each material of the kit in its language."""
+def material_links(declaration, kit, absolute=True):
+    """(material, signed URL) for each material of the kit in its language."""
     return [
-        (material, download_url(kit, sign_download(declaration.token, material.pk)))
+        (material, download_url(kit, sign_download(declaration.token, material.pk), absolute=absolute))
         for material in kit.materials.select_related("document")
     ]
 

@@ -100,7 +100,7 @@ def my_action(request, kit, token):
     context = kit.get_context(request)
     context.update(
         declaration=declaration,
-        links=[] if declaration.is_cancelled else material_links(declaration, kit),
+        links=[] if declaration.is_cancelled else material_links(declaration, kit, absolute=False),
         date_form=date_form,
     )
     return _private(TemplateResponse(request, "kits/declaration/my_action.html", context))

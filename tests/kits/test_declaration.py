@@ -20,6 +20,7 @@ NOW = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture(autouse=True)
 def frozen():
+    ActionDeclaration.objects.all().delete()  # the demo's declarations (rolled back after the test)
     with time_machine.travel(NOW, tick=False):
         yield
 
