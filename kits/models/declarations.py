@@ -105,6 +105,12 @@ class ActionDeclaration(models.Model):
         self.email_hash = email_hash(self.email)
         super().save(*args, **kwargs)
 
+    def get_territory_display(self):
+        from ..territories import territory_name
+
+        name = territory_name(self.territory)
+        return f"{name} ({self.territory})" if name else self.territory
+
     @property
     def is_cancelled(self):
         return self.status == DeclarationStatus.CANCELLED
