@@ -1,5 +1,6 @@
 """Demo content of the kits section: themes, eight kits in French (three translated
-into English), their materials as small real PDFs, and the "Kit review" workflow."""
+into English), their materials as small real PDFs, the "Kit review" workflow, and a
+handful of declared actions (some past with downloads, some upcoming)."""
 
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
@@ -11,7 +12,9 @@ from home.localization import translate
 from .choices import Audience, Cost, Difficulty, Format
 from .documents import make_pdf
 from .factories import (
+    ActionDeclarationFactory,
     KitDocumentFactory,
+    KitDownloadFactory,
     KitMaterialFactory,
     KitPageFactory,
     ThemeFactory,
@@ -25,7 +28,7 @@ from .factories import (
     stream,
     video,
 )
-from .models import KitIndexPage, KitPage
+from .models import ActionDeclaration, KitIndexPage, KitPage
 
 THEMES = [
     ("Solidarité", "solidarite", "Solidarity", "solidarity"),
@@ -719,3 +722,49 @@ def load(demo):
         demo.note(spec["title"])
         if "en" in spec:
             translate(kit, "en", {**COMMON_EN, **spec["en"]})
+    ensure_declarations(demo, index)
+
+
+DEMO_EMAIL_DOMAIN = "demo.relais.example.org"
+# (kit slug, name, territory, days from today, participants, language, downloads)
+DECLARATIONS = [
+    ("course-solidaire-ecole", "Nadia Benali", "69", -40, 120, "fr", 2),
+    ("collecte-produits-hygiene", "Paul Girard", "2A", -25, 60, "fr", 1),
+    ("collecte-produits-hygiene", "Emma Wilson", "971", -10, 35, "en", 2),
+    ("ramassage-dechets", "Louis Hoarau", "974", -5, 25, "fr", 1),
+    ("stand-securite-routiere", "Claire Petit", "59", 12, 200, "fr", 1),
+    ("collecte-produits-hygiene", "Jules Martin", "977", 30, 40, "fr", 0),
+    ("petit-dejeuner-solidaire", "Sarah Cohen", "75", 60, 50, "en", 0),
+]
+
+
+def ensure_declarations(demo, index):
+    """A few declarations made through the factories, once (marked by their e-mail domain)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    if ActionDeclaration.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}").exists():
+        return
+    kits = {kit.slug: kit for kit in KitPage.objects.child_of(index).filter(locale=demo.french)}
+    today = timezone.localdate()
+    for slug, name, territory, days, participants, language, downloads in DECLARATIONS:
+        kit = kits.get(slug)
+        if kit is None:
+            continue
+        created_at = timezone.now() - timedelta(days=max(30, 30 - days))
+        declaration = ActionDeclarationFactory(
+            kit=kit,
+            name=name,
+            email=f"{slugify(name)}@{DEMO_EMAIL_DOMAIN}",
+            territory=territory,
+            planned_date=today + timedelta(days=days),
+            expected_participants=participants,
+            audience=kit.audiences[0] if kit.audiences else "general-public",
+            language=language,
+            created_at=created_at,
+            reminder_sent_at=created_at + timedelta(days=1) if days < 7 else None,  # already reminded
+        )
+        for material in list(kit.materials.all())[:downloads]:
+            KitDownloadFactory(declaration=declaration, material=material)
+    demo.note("Déclarations d'action de démonstration")

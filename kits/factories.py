@@ -1,5 +1,6 @@
 """Factories for kits: used by the tests and by the demo content (one source)."""
 
+import datetime
 import json
 import uuid
 
@@ -7,13 +8,14 @@ import factory
 import wagtail_factories
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Locale
 
 from .choices import Audience
 from .documents import kits_collection, make_pdf
-from .models import KitMaterial, KitPage, PrivateDocument, Theme
+from .models import ActionDeclaration, KitDownload, KitMaterial, KitPage, PrivateDocument, Theme
 
 
 def french():
@@ -138,3 +140,38 @@ class KitMaterialFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = KitMaterial
+
+
+class ActionDeclarationFactory(factory.django.DjangoModelFactory):
+    """A declared action, as the "Je me lance" form creates it (kit: the source-language kit)."""
+
+    kit = factory.SubFactory(KitPageFactory)
+    name = factory.Sequence(lambda n: f"Bénévole {n}")
+    email = factory.Sequence(lambda n: f"benevole{n}@example.org")
+    territory = "75"
+    planned_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    audience = Audience.GENERAL_PUBLIC
+    expected_participants = 30
+    consent_at = factory.LazyFunction(timezone.now)
+    language = "fr"
+    created_at = factory.LazyFunction(timezone.now)
+    links_sent_at = factory.SelfAttribute("created_at")
+    last_contact_at = factory.SelfAttribute("created_at")
+
+    class Meta:
+        model = ActionDeclaration
+
+    class Params:
+        past = factory.Trait(
+            planned_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=20)),
+            created_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=60)),
+        )
+
+
+class KitDownloadFactory(factory.django.DjangoModelFactory):
+    declaration = factory.SubFactory(ActionDeclarationFactory)
+    material = factory.LazyAttribute(lambda obj: obj.declaration.kit.materials.first())
+    downloaded_at = factory.LazyAttribute(lambda obj: obj.declaration.created_at + datetime.timedelta(minutes=5))
+
+    class Meta:
+        model = KitDownload

@@ -259,3 +259,12 @@ WAGTAILDOCS_DOCUMENT_MODEL = "kits.PrivateDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", "")
 # End of Kits ---------------------------------------------------------------------------
+
+# Declarations --------------------------------------------------------------------------
+# "Je me lance" (kits/views.py): submissions per client address and per e-mail, and
+# re-sends of expired links, as (attempts, seconds); signed download links live 30 days.
+DECLARATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600), "resend": (5, 3600)}
+DECLARATION_RESEND_INTERVAL = 3600  # a duplicate declaration re-sends the links at most once an hour
+DOWNLOAD_LINK_MAX_AGE = 30 * 24 * 3600
+KIT_REMINDER_DAYS_BEFORE = 7
+# End of Declarations -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -98,7 +99,7 @@ class KitIndexPage(BaseIndexPage):
         )
 
 
-class KitPage(Page):
+class KitPage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -237,6 +238,39 @@ class KitPage(Page):
             json_ld=howto_json_ld(self, request),
         )
         return context
+
+    # Sub-routes: the same paths in both languages (/kits/<slug>/je-me-lance/, /en/kits/<slug>/je-me-lance/).
+    @path("je-me-lance/", name="declare")
+    def declare(self, request):
+        from ..views import declare
+
+        return declare(request, self)
+
+    @path("mon-action/<str:token>/", name="my_action")
+    def my_action(self, request, token):
+        from ..views import my_action
+
+        return my_action(request, self, token)
+
+    @path("telecharger/<str:value>/<str:timestamp>/<str:signature>/", name="download")
+    def download(self, request, value, timestamp, signature):
+        from ..views import download
+
+        return download(request, self, f"{value}/{timestamp}/{signature}")
+
+    def source_kit(self):
+        """The kit in the default language, to which declarations are attached."""
+        from wagtail.models import Locale
+
+        if self.locale.language_code == Locale.get_default().language_code:
+            return self
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    def checklists(self):
+        """(title, items) of the body's checklist blocks, for the reminder e-mail."""
+        return [
+            (block.value["title"], list(block.value["items"])) for block in self.body if block.block_type == "checklist"
+        ]
 
 
 def format_minutes(minutes):

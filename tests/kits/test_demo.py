@@ -50,3 +50,20 @@ def test_second_load_creates_nothing():
     counts = (KitPage.objects.count(), KitMaterial.objects.count(), Theme.objects.count())
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (KitPage.objects.count(), KitMaterial.objects.count(), Theme.objects.count()) == counts
+
+
+def test_demo_declarations_past_with_downloads_and_upcoming_and_idempotent():
+    import io
+
+    from django.utils import timezone
+
+    from kits.models import ActionDeclaration, KitDownload
+
+    demo = ActionDeclaration.objects.filter(email__endswith="@demo.relais.example.org")
+    today = timezone.localdate()
+    assert demo.filter(planned_date__lt=today, downloads__isnull=False).exists()
+    assert demo.filter(planned_date__gt=today).exists()
+    assert not demo.filter(kit__locale__language_code="en").exists()
+    counts = (demo.count(), KitDownload.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (demo.count(), KitDownload.objects.count()) == counts

@@ -1,0 +1,68 @@
+"""The e-mails of a declaration, in its language, as HTML and plain text: the download
+links, and the reminder before the action. Each carries the person's page and a
+List-Unsubscribe header pointing at it."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .signing import sign_download
+
+KINDS = ("links", "reminder")
+
+
+def subpage_url(kit, name, *args, absolute=True):
+    """The URL of a kit's sub-route, in the kit's own language (absolute for e-mails)."""
+    _site_id, _root_url, page_path = kit.get_url_parts()
+    return (settings.BASE_URL if absolute else "") + page_path + kit.reverse_subpage(name, args=args)
+
+
+def download_url(kit, signed, absolute=True):
+    value, timestamp, signature = signed.split("/")
+    return subpage_url(kit, "download", value, timestamp, signature, absolute=absolute)
+
+
+def person_url(declaration, kit=None):
+    return subpage_url(kit or declaration.localized_kit(), "my_action", declaration.token)
+
+
+def material_links(declaration, kit, absolute=True):
+    """(material, signed URL) for each material of the kit in its language."""
+    return [
+        (material, download_url(kit, sign_download(declaration.token, material.pk), absolute=absolute))
+        for material in kit.materials.select_related("document")
+    ]
+
+
+def send_declaration_email(declaration, kind):
+    if kind not in KINDS:
+        raise ValueError(kind)
+    with translation.override(declaration.language):
+        kit = declaration.localized_kit()
+        context = {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+            "declaration": declaration,
+            "kit": kit,
+            "kit_url": settings.BASE_URL + kit.get_url_parts()[2],
+            "links": material_links(declaration, kit),
+            "person_url": person_url(declaration, kit),
+            "checklists": kit.checklists() if kind == "reminder" else [],
+        }
+        prefix = f"kits/emails/{kind}"
+        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
+        context["subject"] = subject
+        text = render_to_string(f"{prefix}.txt", context).strip() + "\n"
+        html = render_to_string(f"{prefix}.html", context)
+    message = EmailMultiAlternatives(
+        settings.EMAIL_SUBJECT_PREFIX + subject,
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        [declaration.email],
+        headers={"List-Unsubscribe": f"<{context['person_url']}>"},
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+    type(declaration).objects.filter(pk=declaration.pk).update(last_contact_at=timezone.now())
+    return message

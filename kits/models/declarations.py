@@ -1,0 +1,144 @@
+"""Action declarations ("Je me lance") and the downloads they unlock."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import Audience
+
+EMAIL_HASH_SALT = "relais.kits.declaration.email"
+
+
+def email_hash(email):
+    """HMAC-SHA256 of the lower-cased, stripped address, keyed from SECRET_KEY: counts
+    unique people even once the address itself has been anonymised."""
+    return salted_hmac(EMAIL_HASH_SALT, (email or "").strip().lower(), algorithm="sha256").hexdigest()
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class DeclarationStatus(models.TextChoices):
+    DECLARED = "declared", _("Declared")
+    REPORTED = "reported", _("Reported")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Accreditation(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_ASKED = "not-asked", _("Not asked")
+
+
+class ActionDeclarationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=DeclarationStatus.CANCELLED)
+
+    def due_for_reminder(self, today, days_before):
+        """Declared actions planned within `days_before` days (tomorrow at the earliest),
+        declared before today, not reminded yet, whose author still accepts e-mails."""
+        return self.filter(
+            status=DeclarationStatus.DECLARED,
+            emails_opt_out=False,
+            reminder_sent_at__isnull=True,
+            planned_date__gt=today,
+            planned_date__lte=today + timedelta(days=days_before),
+            created_at__date__lt=today,
+        )
+
+
+class ActionDeclaration(models.Model):
+    """Someone said "je me lance": who runs the action with a kit, where and when.
+    Always attached to the source-language kit so both languages count together."""
+
+    kit = models.ForeignKey(
+        "kits.KitPage", verbose_name=_("kit"), on_delete=models.PROTECT, related_name="declarations"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    territory = models.CharField(
+        _("département or territory"), max_length=3, help_text=_("Derived from the postcode (2A, 75, 971, 977…).")
+    )
+    planned_date = models.DateField(_("planned date"))
+    audience = models.CharField(_("audience"), max_length=30, choices=Audience.choices)
+    expected_participants = models.PositiveIntegerField(_("expected participants"))
+    consent_at = models.DateTimeField(_("consent given at"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    email_hash = models.CharField(_("e-mail hash"), max_length=64, db_index=True, editable=False)
+    token = models.CharField(_("secret token"), max_length=64, unique=True, default=new_token, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DeclarationStatus.choices, default=DeclarationStatus.DECLARED
+    )
+    accredited = models.CharField(
+        _("accredited for school actions"),
+        max_length=10,
+        choices=Accreditation.choices,
+        default=Accreditation.NOT_ASKED,
+    )
+    emails_opt_out = models.BooleanField(_("no more e-mails"), default=False)
+    links_sent_at = models.DateTimeField(_("links sent at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    last_contact_at = models.DateTimeField(_("last contact at"), default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    objects = ActionDeclarationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action declaration")
+        verbose_name_plural = _("action declarations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kit", "email_hash", "planned_date"], name="kits_declaration_once_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.kit} — {self.planned_date:%Y-%m-%d} — {self.territory}"
+
+    def save(self, *args, **kwargs):
+        self.email_hash = email_hash(self.email)
+        super().save(*args, **kwargs)
+
+    def get_territory_display(self):
+        from ..territories import territory_name
+
+        name = territory_name(self.territory)
+        return f"{name} ({self.territory})" if name else self.territory
+
+    @property
+    def is_cancelled(self):
+        return self.status == DeclarationStatus.CANCELLED
+
+    def localized_kit(self):
+        """The kit in the declaration's language when it is published, else the source kit."""
+        from wagtail.models import Locale
+
+        locale = Locale.objects.filter(language_code=self.language).first()
+        translation = self.kit.get_translation_or_none(locale) if locale else None
+        return translation if translation is not None and translation.live else self.kit
+
+
+class KitDownload(models.Model):
+    """One material downloaded through a signed link of a declaration."""
+
+    declaration = models.ForeignKey(
+        ActionDeclaration, verbose_name=_("declaration"), on_delete=models.CASCADE, related_name="downloads"
+    )
+    material = models.ForeignKey(
+        "kits.KitMaterial", verbose_name=_("material"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    downloaded_at = models.DateTimeField(_("downloaded at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("kit download")
+        verbose_name_plural = _("kit downloads")
+        ordering = ["-downloaded_at"]
+
+    def __str__(self):
+        return f"{self.declaration_id} — {self.material_id} — {self.downloaded_at:%Y-%m-%d %H:%M}"

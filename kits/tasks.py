@@ -1,0 +1,15 @@
+"""Background tasks of the kits: the declaration e-mails (immediate in development and
+tests, the database worker in production). Queued on commit by kits/services.py."""
+
+from django_tasks import task
+
+
+@task()
+def send_declaration_email(declaration_id, kind):
+    from . import emails
+    from .models import ActionDeclaration
+
+    declaration = ActionDeclaration.objects.select_related("kit").filter(pk=declaration_id).first()
+    if declaration is None:
+        return
+    emails.send_declaration_email(declaration, kind)
