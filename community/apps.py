@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        from . import member_area, personal_data  # noqa: F401  (registers community's exporters)
+
+        # The member area's own sections; other apps add theirs between 20 and 80.
+        member_area.register_section("community/members/sections/profile.html", order=10)
+        member_area.register_section("community/members/sections/my_data.html", order=90)
+        member_area.register_section("community/members/sections/delete.html", order=95)

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community import views as community_views
 from home import views as home_views
 
 # Outside the languages: machines and the admin.
@@ -13,6 +14,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
+    # The admin's own login form would bypass allauth's rate limits: send it to /compte/login/.
+    path("admin/login/", community_views.admin_login, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("commentaires/", include("django_comments_xtd.urls")),
@@ -25,6 +28,7 @@ if settings.DEBUG:
 
 # French at the root, English under /en/; Wagtail serves every page last.
 urlpatterns += i18n_patterns(
+    path("compte/", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

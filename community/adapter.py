@@ -1,0 +1,29 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth, the Relais way: e-mails signed by the site with BASE_URL, sent as text
+    and HTML, and visitors sent back to the home page of their language."""
+
+    def send_mail(self, template_prefix, email, context):
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.BASE_URL, **context}
+        return super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not getattr(message, "alternatives", None):
+            # allauth ships text e-mails only: give each the site's HTML layout.
+            html = render_to_string(
+                "community/email/from_text.html",
+                {"body": message.body, "subject": message.subject, **context},
+            )
+            message.attach_alternative(html, "text/html")
+        return message
+
+    def get_logout_redirect_url(self, request):
+        language = get_language()
+        return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
