@@ -6,6 +6,11 @@ from django.urls import re_path
 
 from wagtail import views as wagtail_views
 
+
+def page_calendar_file(request, path):
+    return wagtail_views.serve(request, path + "/")
+
+
 urlpatterns = [
-    re_path(r"^(?P<path>(?:[\w\-]+/)+calendrier\.ics)$", lambda request, path: wagtail_views.serve(request, path + "/")),
+    re_path(r"^(?P<path>(?:[\w\-]+/)+calendrier\.ics)$", page_calendar_file, name="events_calendar_file"),
 ]

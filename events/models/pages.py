@@ -170,8 +170,8 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("open_to_guests"),
                 HelpPanel(
                     _(
-                        "Registrations, attendance and the CSV export are under Events › Registrations "
-                        "in the admin menu (filter by this event)."
+                        "Registrations, attendance and the CSV export: admin menu › Registrations "
+                        "(filter by this event), or the Registrations button in the page listing."
                     )
                 ),
             ],
