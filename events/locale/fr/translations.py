@@ -134,7 +134,7 @@ FR = {
     "Filter": "Filtrer",
     "Subscribe to the calendar (iCalendar)": "S'abonner au calendrier (iCalendar)",
     "Upcoming sessions": "Prochaines sessions",
-    "No session is planned yet": "Aucune session n'est encore prévue",
+    "No session is planned yet": "Aucune session n'est programmée pour l'instant",
     "The next Petit Déj interassociatif will be announced here.": "Le prochain Petit Déj interassociatif sera annoncé ici.",
     "Past sessions": "Sessions passées",
     "Past sessions pages": "Pages des sessions passées",
