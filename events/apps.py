@@ -9,7 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from community.member_area import register_section
 
-        from . import signals  # noqa: F401  (connects the page_published receiver)
+        from . import personal_data, signals  # noqa: F401  (signals: connects the page_published receiver)
         from .views import member_registrations
 
         register_section("events/member_area/registrations.html", order=30, context=member_registrations)
+        personal_data.register()

@@ -184,7 +184,7 @@ def confirm_guest(registration, now=None):
     return True
 
 
-def cancel(registration, now=None):
+def cancel(registration, now=None, receipt=True):
     """Free the seat (or the place in the queue) and promote the first person waiting,
     under the same lock. Returns True when something changed."""
     now = now or timezone.now()
@@ -200,7 +200,7 @@ def cancel(registration, now=None):
         registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
         if was == Registration.Status.WAITING:
             _renumber_waiting_list(locked)
-        if was != Registration.Status.UNCONFIRMED:
+        if receipt and was != Registration.Status.UNCONFIRMED:
             notify(registration, "cancelled")
         if was == Registration.Status.CONFIRMED and not locked.is_over(now):
             for promoted in _promote(locked, now):

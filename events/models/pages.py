@@ -230,6 +230,14 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_calendar(request, self)
 
+    def with_content_json(self, content):
+        """Revisions must not carry the calendar SEQUENCE back: keep the database's values
+        (an editor's revision may be based on a copy older than the last change)."""
+        obj = super().with_content_json(content)
+        obj.calendar_sequence = self.calendar_sequence
+        obj.calendar_signature = self.calendar_signature
+        return obj
+
     # Rules.
     @property
     def source_event(self):

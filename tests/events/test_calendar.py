@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from events import services
+from events.models import EventPage
 from home.localization import translate
 
 from .conftest import ics_of, last_mail_to, single_vevent
@@ -69,15 +70,18 @@ def test_changing_the_date_sends_an_update_with_a_higher_sequence(
     assert first["sequence"] == 0
     mail.outbox.clear()
 
-    event.title = "Petit Déj de test (nouveau titre)"
+    # As in the admin: each edit starts from the latest revision, not from the database row.
+    draft = event.get_latest_revision_as_object()
+    draft.title = "Petit Déj de test (nouveau titre)"
     with django_capture_on_commit_callbacks(execute=True):
-        event.save_revision().publish()
+        draft.save_revision().publish()
     assert mail.outbox == []  # a title change does not move anything in calendars
 
-    event.start += timedelta(days=7)
-    event.end += timedelta(days=7)
+    draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+    draft.start += timedelta(days=7)
+    draft.end += timedelta(days=7)
     with django_capture_on_commit_callbacks(execute=True):
-        event.save_revision().publish()
+        draft.save_revision().publish()
     event.refresh_from_db()
     assert event.calendar_sequence == 1
     update = single_vevent(ics_of(last_mail_to(seated.email)))
@@ -102,3 +106,17 @@ def test_cancellation_receipt_carries_a_cancelled_calendar_entry(
     vevent = single_vevent(ics_of(receipt))
     assert vevent["status"] == "CANCELLED"
     assert SECRET_LINK not in receipt.body
+
+
+def test_each_change_of_place_raises_the_sequence_again(make_event, member, django_capture_on_commit_callbacks):
+    event = make_event(title="Petit Déj de test", slug="petit-dej-de-test", in_person=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register_member(event, member)
+    for sequence, address in ((1, "Salle A\nLyon"), (2, "Salle B\nLyon")):
+        draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+        draft.venue_address = address
+        with django_capture_on_commit_callbacks(execute=True):
+            draft.save_revision().publish()
+        vevent = single_vevent(ics_of(last_mail_to(member.email)))
+        assert vevent["sequence"] == sequence
+        assert str(vevent["location"]) == address.replace("\n", ", ")

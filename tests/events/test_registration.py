@@ -335,3 +335,27 @@ def test_raising_the_capacity_promotes_people_waiting(make_event, make_member, d
     assert Registration.objects.get(user=users[1]).status == "confirmed"
     assert Registration.objects.get(user=users[2]).waiting_position == 1
     assert "Une place s'est libérée" in last_mail_to(users[1].email).subject
+
+
+def test_deleting_an_account_frees_its_seat_and_keeps_past_attendance(
+    client, make_event, make_member, django_capture_on_commit_callbacks
+):
+    from community.personal_data import delete_account, export_personal_data
+
+    event = make_event(title="Petit Déj de test", slug="petit-dej-de-test", capacity=1)
+    start = timezone.now() - timedelta(days=30)
+    past = make_event(title="Passé", slug="passe", start=start, end=start + timedelta(minutes=90))
+    leaving, waiting = make_member(), make_member()
+    RegistrationFactory(event=past, user=leaving, email=leaving.email, attended=True, may_name_association=True)
+    from events import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register_member(event, leaving)
+        services.register_member(event, waiting)
+    exported = export_personal_data(leaving)["event_registrations"]
+    assert {item["event"] for item in exported} == {"Petit Déj de test", "Passé"}
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(leaving)
+    assert Registration.objects.get(user=waiting).status == "confirmed"
+    kept = Registration.objects.get(event=past)
+    assert kept.user is None and kept.attended is True and leaving.email not in kept.email
