@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -82,7 +83,7 @@ def event_page(request, page, *, guest_form=None, member_form=None, status=200):
         "may_register": services.member_may_register(source, user),
         "member_form": member_form or MemberRegistrationForm(),
         "guest_form": guest_form or GuestRegistrationForm(),
-        "login_url": reverse("account_login") + "?next=" + page.url,
+        "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
         "hosts": list(page.host_associations.all()),
         "thanked_associations": recap_associations(source) if source.is_over(now) else [],
         "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
