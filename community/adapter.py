@@ -27,3 +27,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request):
         language = get_language()
         return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+
+
+def user_display(user):
+    """How allauth names a person in its messages ("Signed in as …")."""
+    return user.get_full_name() or user.email

@@ -1,3 +1,5 @@
+from allauth.core import ratelimit
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
@@ -158,12 +160,16 @@ class DeleteAccountForm(forms.Form):
         help_text=_("To make sure it is really you."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
+        self.user = request.user
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        # The same budget as allauth's re-authentication (ACCOUNT_RATE_LIMITS["reauthenticate"]).
+        if not ratelimit.consume(self.request, action="reauthenticate", user=self.user):
+            raise forms.ValidationError(_("Too many attempts. Try again in a few minutes."), code="rate_limited")
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."), code="wrong_password")
         return password

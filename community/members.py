@@ -79,7 +79,8 @@ def _decide(profiles, status, by):
 
     changed = []
     with transaction.atomic():
-        for profile in profiles.select_for_update().select_related("user", "association"):
+        # of=("self",): the association is an outer join, which PostgreSQL cannot lock.
+        for profile in profiles.select_for_update(of=("self",)).select_related("user", "association"):
             if profile.status == status:
                 continue
             profile.status = status

@@ -152,6 +152,8 @@ class MemberProfile(models.Model):
     def full_name(self):
         return self.user.get_full_name() or self.user.email
 
+    full_name.fget.short_description = _("name")
+
     @property
     def association_display(self):
         """The association's name, whether chosen from the directory or typed in."""

@@ -62,7 +62,7 @@ def delete_account(request):
     user = request.user
     if user.is_staff or user.is_superuser:
         return render(request, "community/members/delete_refused.html", status=403)
-    form = DeleteAccountForm(request.POST or None, user=user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         logout(request)
         personal_data.delete_account(user)

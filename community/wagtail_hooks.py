@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -28,6 +31,23 @@ class AssociationViewSet(SnippetViewSet):
 register_snippet(AssociationViewSet)
 
 
+class MemberProfilePermissionPolicy(ModelPermissionPolicy):
+    """Profiles come from sign-ups: nobody adds one in the admin (there would be no
+    account to attach it to)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+register_permission_policy(MemberProfile, MemberProfilePermissionPolicy(MemberProfile))
+
+
 class MemberProfileViewSet(SnippetViewSet):
     """Staff review membership requests: pending first, filters by status and
     association; approve or decline one (row buttons) or many (bulk actions)."""
@@ -38,17 +58,17 @@ class MemberProfileViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = [
-        Column("full_name", label=_("name"), accessor="full_name"),
-        Column("email", label=_("e-mail"), accessor="user.email"),
-        Column("association", label=_("association"), accessor="association_display"),
+        "full_name",  # the first column links to the edit view and carries the row buttons
+        Column("email", label=_("E-mail"), accessor="user.email"),
+        Column("association", label=_("Association"), accessor="association_display"),
         "role",
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=_("Status"),
             accessor="get_status_display",
             primary=lambda profile: profile.status == MemberProfile.Status.APPROVED,
         ),
-        DateColumn("created_at", label=_("requested on")),
+        DateColumn("created_at", label=_("Requested on")),
     ]
     list_filter = ["status", "association"]
     list_export = ["user__first_name", "user__last_name", "user__email", "association_display", "role", "status"]
@@ -67,14 +87,18 @@ class MembershipDecisionBulkAction(SnippetBulkAction):
     models = [MemberProfile]
     template_name = "community/admin/confirm_membership_decision.html"
 
-    def get_queryset(self, model, object_ids):
-        return super().get_queryset(model, object_ids).select_related("user", "association")
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return MemberProfile.objects.filter(pk__in=object_ids).select_related("user", "association")
 
     def check_perm(self, profile):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", profile)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "decision": self.action_type}
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
 
 
 class ApproveMembersBulkAction(MembershipDecisionBulkAction):
@@ -152,3 +176,25 @@ def membership_decision_buttons(snippet, user, next_url=None):
             )
         )
     return buttons
+
+
+class PendingMembersPanel(Component):
+    """On the admin dashboard: how many membership requests wait, with a link to them."""
+
+    name = "pending_members"
+    template_name = "community/admin/pending_members_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        can_review = policy_registry.get_by_type(MemberProfile).user_has_permission(self.user, "change")
+        count = MemberProfile.objects.pending().count() if can_review else 0
+        url = reverse("wagtailsnippets_community_memberprofile:list") + "?status=pending"
+        return {"count": count, "url": url}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_members_panel(request, panels):
+    panels.append(PendingMembersPanel(request.user))

@@ -44,6 +44,7 @@ def test_signup_form_shows_fields_help_and_privacy_notice(client):
     assert "tant que votre compte existe" in html
     assert 'href="/confidentialite/"' in html
     assert 'aria-describedby="id_email_helptext"' in html
+    assert 'href="/en/compte/signup/" lang="en"' in html  # the language switcher keeps the page
 
 
 def test_signup_in_english_under_en(client):
@@ -148,3 +149,22 @@ def test_signup_with_an_existing_address_looks_the_same_and_warns_the_owner(clie
     message = last_mail_to(member.user.email)
     assert "/compte/password/reset/" in message.body  # tells the owner, not the stranger
     assert MemberProfile.objects.filter(user__email=member.user.email).count() == 1
+
+
+def test_signups_are_rate_limited_per_address(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/h/ip"}
+    for number in range(2):
+        response = client.post("/compte/signup/", signup_data(email=f"personne{number}@example.org"))
+        assert response.status_code == 302
+        client.logout()
+    response = client.post("/compte/signup/", signup_data(email="personne3@example.org"))
+    assert response.status_code == 429
+    assert "Trop de tentatives" in response.content.decode()
+    assert not get_user_model().objects.filter(email="personne3@example.org").exists()
+
+
+def test_signup_rate_limit_is_configured():
+    from django.conf import settings
+
+    assert settings.ACCOUNT_RATE_LIMITS["signup"] == "20/h/ip"
+    assert settings.ACCOUNT_RATE_LIMITS["login_failed"] == "10/m/ip,5/5m/key"
