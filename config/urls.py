@@ -29,6 +29,7 @@ if settings.DEBUG:
 # French at the root, English under /en/; Wagtail serves every page last.
 urlpatterns += i18n_patterns(
     path("compte/", include("community.urls")),
+    path("", include("events.urls")),  # calendar files of the event pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

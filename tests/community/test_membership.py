@@ -38,9 +38,10 @@ def bulk_url(action, *profiles):
 
 def test_staff_list_pending_members_filtered_by_status_and_association(staff_client):
     association = AssociationFactory(name="Les Jardins Partagés")
-    pending = MemberFactory(association=association, user__last_name="Zébulon")
-    approved = MemberFactory(approved=True, association=association, user__last_name="Yvelin")
-    other = MemberFactory(user__last_name="Xavier")
+    # Fixed first names: a random one could contain a last name the test looks for.
+    pending = MemberFactory(association=association, user__first_name="Ada", user__last_name="Zébulon")
+    approved = MemberFactory(approved=True, association=association, user__first_name="Ada", user__last_name="Yvelin")
+    other = MemberFactory(user__first_name="Ada", user__last_name="Xavier")
 
     html = staff_client.get(f"{LIST_URL}?status=pending").content.decode()
     assert "Zébulon" in html and "Xavier" in html

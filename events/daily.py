@@ -1,0 +1,53 @@
+"""Daily jobs of the events app, run by `manage.py run_daily`."""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from .models import Registration
+from .tasks import notify
+
+GUEST_DATA_RETENTION = timedelta(days=365)
+
+
+def send_event_reminders(now=None):
+    """E-mail confirmed participants of sessions starting tomorrow (Paris time), once
+    each: the reminder is claimed row by row, so two runs never send it twice.
+    A session starting later today whose reminder was missed still gets it."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    until = timezone.make_aware(datetime.combine(tomorrow + timedelta(days=1), time.min))
+    due = Registration.objects.confirmed().filter(
+        reminder_sent_at__isnull=True, event__start__gt=now, event__start__lt=until, event__live=True
+    )
+    sent = 0
+    for registration in due:
+        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        )
+        if claimed:
+            notify(registration, "reminder")
+            sent += 1
+    return sent
+
+
+def forget_old_guests(now=None):
+    """Guests were told their data is deleted one year after the session."""
+    now = now or timezone.now()
+    old = Registration.objects.filter(user__isnull=True, event__end__lt=now - GUEST_DATA_RETENTION).exclude(
+        email__startswith="deleted-"
+    )
+    count = 0
+    for registration in old:
+        registration.name = "—"
+        registration.email = f"deleted-{registration.pk}@invalid"
+        registration.save(update_fields=["name", "email"])
+        count += 1
+    return count
+
+
+def run(stdout):
+    sent = send_event_reminders()
+    stdout.write(f"events: {sent} reminder(s) queued")
+    forgotten = forget_old_guests()
+    stdout.write(f"events: {forgotten} old guest registration(s) anonymised")

@@ -1,0 +1,128 @@
+"""E-mails to registrants, in their language, as HTML and plain text, with a calendar
+file. Each kind is a subject and a few paragraphs; two shared templates lay them out."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from . import calendar
+
+ICS_KINDS = {"confirmed", "waiting", "promoted", "cancelled", "reminder", "updated"}
+
+
+def localized_event(registration):
+    """The event page in the registrant's language when it is published, else the source."""
+    source = registration.event
+    locale = Locale.objects.filter(language_code=registration.language).first()
+    page = source.get_translation_or_none(locale) if locale else None
+    return page.specific if page and page.live else source
+
+
+def event_when(event):
+    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    return _("%(date)s, %(start)s–%(end)s (Paris time)") % {
+        "date": date_format(start, "l j F Y"),
+        "start": date_format(start, "TIME_FORMAT"),
+        "end": date_format(end, "TIME_FORMAT"),
+    }
+
+
+def link(page, route, registration):
+    return calendar.page_url(page) + page.reverse_subpage(route, kwargs={"token": registration.token})
+
+
+def compose(registration, kind, page):
+    """(subject, paragraphs, actions) for one e-mail kind, in the active language."""
+    title = page.title
+    cancel = (_("Cancel my registration"), link(page, "cancel", registration))
+    details = (_("See the session"), calendar.page_url(page))
+    if kind == "guest_confirm":
+        return (
+            _("Confirm your registration: %(title)s") % {"title": title},
+            [
+                _("You asked to register for %(title)s. Confirm your e-mail address to take a seat.")
+                % {"title": title},
+                _("Until you confirm, no seat is held for you. If you did not ask for this, ignore this e-mail."),
+            ],
+            [(_("Confirm my registration"), link(page, "confirm", registration)), details],
+        )
+    if kind == "confirmed":
+        return (
+            _("Your seat is confirmed: %(title)s") % {"title": title},
+            [_("Your seat is confirmed. The calendar file attached adds the session to your diary.")],
+            [details, cancel],
+        )
+    if kind == "waiting":
+        return (
+            _("You are on the waiting list: %(title)s") % {"title": title},
+            [
+                _("The session is full. You are number %(position)d on the waiting list.")
+                % {"position": registration.waiting_position},
+                _("If a seat frees up, it is given to you automatically and you are told by e-mail."),
+            ],
+            [details, (_("Leave the waiting list"), link(page, "cancel", registration))],
+        )
+    if kind == "promoted":
+        return (
+            _("A seat has freed up for you: %(title)s") % {"title": title},
+            [_("Good news: a seat has freed up and it is yours. Your registration is confirmed.")],
+            [details, cancel],
+        )
+    if kind == "cancelled":
+        return (
+            _("Registration cancelled: %(title)s") % {"title": title},
+            [_("Your registration is cancelled. Thank you for freeing your seat for someone else.")],
+            [details],
+        )
+    if kind == "reminder":
+        return (
+            _("Tomorrow: %(title)s") % {"title": title},
+            [_("A reminder: the session is tomorrow.")],
+            [details, cancel],
+        )
+    if kind == "updated":
+        return (
+            _("Change of date or place: %(title)s") % {"title": title},
+            [_("The session has changed. The attached calendar file updates your diary.")],
+            [details, cancel],
+        )
+    raise ValueError(kind)
+
+
+def send_registration_email(registration, kind):
+    with translation.override(registration.language):
+        page = localized_event(registration)
+        event = registration.event
+        confirmed = registration.status == registration.Status.CONFIRMED
+        # The online link only ever reaches confirmed participants.
+        show_link = confirmed and event.is_online and bool(event.online_link) and kind != "cancelled"
+        subject, paragraphs, actions = compose(registration, kind, page)
+        context = {
+            "subject": subject,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+            "registration": registration,
+            "event": event,
+            "page": page,
+            "when": event_when(event),
+            "paragraphs": paragraphs,
+            "actions": actions,
+            "online_link": event.online_link if show_link else "",
+            "online_pending": event.is_online and not show_link and kind != "cancelled",
+        }
+        text = render_to_string("events/email/message.txt", context).strip() + "\n"
+        html = render_to_string("events/email/message.html", context)
+        message = EmailMultiAlternatives(
+            settings.EMAIL_SUBJECT_PREFIX + subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email]
+        )
+        message.attach_alternative(html, "text/html")
+        if kind in ICS_KINDS:
+            ics = calendar.single_event(page, include_link=show_link, cancelled=kind == "cancelled")
+            message.attach("petit-dej.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+    message.send()
+    return message

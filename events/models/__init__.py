@@ -1,0 +1,13 @@
+"""Peer sessions: the event pages and the registrations attached to them."""
+
+from .pages import EventFormat, EventIndexPage, EventPage, EventPageQuerySet
+from .registrations import Registration, RegistrationQuerySet
+
+__all__ = [
+    "EventFormat",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageQuerySet",
+    "Registration",
+    "RegistrationQuerySet",
+]

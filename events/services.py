@@ -1,0 +1,242 @@
+"""Registration rules: who may register, seats, waiting list, cancellation, promotion.
+
+Every change to an event's seats runs in one transaction holding a row lock on the
+event's own row (the source-language page, which holds the registrations):
+`EventPage.objects.select_for_update(of=("self",))` — a plain select_for_update would
+also lock wagtailcore_page (TRAPS.md). E-mails leave once the transaction commits."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from community.members import is_network_member
+
+from .models import EventPage, Registration
+from .tasks import notify
+
+
+class RegistrationRefused(Exception):
+    """The visitor may not register; `message` says why, in their language."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def check_open(event, now=None):
+    state = event.registration_state(now)
+    if state == "past":
+        raise RegistrationRefused(_("This session is over: registration is closed."), "past")
+    if state == "closed":
+        raise RegistrationRefused(_("Registration for this session is closed."), "closed")
+    if state == "not_yet":
+        opens = timezone.localtime(event.registration_opens_at)
+        raise RegistrationRefused(
+            _("Registration opens on %(date)s.") % {"date": date_format(opens, "DATETIME_FORMAT")}, "not_yet"
+        )
+
+
+def member_may_register(event, user):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return is_network_member(user) or not event.members_only
+
+
+def lock_event(event):
+    """The source event, re-read under its row lock (call inside a transaction)."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.source_event.pk)
+
+
+def _seat(event, registration, now):
+    """Confirm `registration` while seats remain, else put it last on the waiting list."""
+    confirmed = event.registrations.confirmed().count()
+    if event.capacity is None or confirmed < event.capacity:
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.waiting_position = None
+    else:
+        last = event.registrations.waiting().aggregate(last=Max("waiting_position"))["last"] or 0
+        registration.status = Registration.Status.WAITING
+        registration.waiting_position = last + 1
+
+
+def _renumber_waiting_list(event):
+    for position, registration in enumerate(event.registrations.waiting().order_by("waiting_position", "pk"), 1):
+        if registration.waiting_position != position:
+            Registration.objects.filter(pk=registration.pk).update(waiting_position=position)
+
+
+def _promote(event, now):
+    """Give free seats to the first people waiting (event locked by the caller)."""
+    promoted = []
+    confirmed = event.registrations.confirmed().count()
+    while event.capacity is None or confirmed < event.capacity:
+        first = event.registrations.waiting().first()
+        if first is None:
+            break
+        first.status = Registration.Status.CONFIRMED
+        first.waiting_position = None
+        first.confirmed_at = now
+        first.save(update_fields=["status", "waiting_position", "confirmed_at"])
+        promoted.append(first)
+        confirmed += 1
+    if promoted:
+        _renumber_waiting_list(event)
+    return promoted
+
+
+def _existing(event, email, user=None):
+    registrations = event.registrations.active()
+    if user is not None:
+        found = registrations.filter(user=user).first()
+        if found:
+            return found
+    return registrations.filter(email__iexact=email).first()
+
+
+def register_member(event, user, *, may_name_association=False, language="fr", now=None):
+    """One click for a signed-in member. Returns (registration, created)."""
+    from community.members import get_profile
+
+    now = now or timezone.now()
+    source = event.source_event
+    check_open(source, now)
+    if not member_may_register(source, user):
+        raise RegistrationRefused(
+            _("This session is for approved network members. Your membership is not approved yet."), "not_member"
+        )
+    with transaction.atomic():
+        locked = lock_event(source)
+        existing = _existing(locked, user.email, user)
+        if existing:
+            return existing, False
+        profile = get_profile(user)
+        registration = Registration(
+            event=locked,
+            user=user,
+            name=user.get_full_name() or user.email,
+            email=user.email.lower(),
+            association=profile.association if profile else None,
+            organisation=profile.association_display if profile else "",
+            language=language,
+            may_name_association=may_name_association,
+        )
+        _seat(locked, registration, now)
+        registration.save()
+        notify(registration, "confirmed" if registration.holds_seat else "waiting")
+    return registration, True
+
+
+def register_guest(event, *, name, email, organisation="", may_name_association=False, language="fr", now=None):
+    """A guest without an account: no seat until they confirm with the e-mailed link.
+    Returns (registration, created)."""
+    now = now or timezone.now()
+    source = event.source_event
+    check_open(source, now)
+    if not source.open_to_guests:
+        raise RegistrationRefused(
+            _("This session is for network members only: sign in with your member account."), "members_only"
+        )
+    with transaction.atomic():
+        locked = lock_event(source)
+        existing = _existing(locked, email)
+        if existing:
+            if existing.status == Registration.Status.UNCONFIRMED:
+                notify(existing, "guest_confirm")  # the first e-mail may have been lost
+            return existing, False
+        registration = Registration.objects.create(
+            event=locked,
+            name=name,
+            email=email.lower(),
+            organisation=organisation,
+            language=language,
+            may_name_association=may_name_association,
+            consent_at=now,
+            status=Registration.Status.UNCONFIRMED,
+        )
+        notify(registration, "guest_confirm")
+    return registration, True
+
+
+def find_registration(event, token):
+    """The registration of this event with this token, or None (any language)."""
+    if not token or len(token) > 64:
+        return None
+    return Registration.objects.filter(event=event.source_event, token=token).select_related("event").first()
+
+
+def confirm_guest(registration, now=None):
+    """Seat a guest who followed the e-mailed link. Returns True when something changed;
+    a link used twice, or after a cancellation, does nothing."""
+    now = now or timezone.now()
+    check_open(registration.event, now)
+    with transaction.atomic():
+        locked = lock_event(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != Registration.Status.UNCONFIRMED:
+            return False
+        _seat(locked, registration, now)
+        registration.save(update_fields=["status", "waiting_position", "confirmed_at"])
+        notify(registration, "confirmed" if registration.holds_seat else "waiting")
+    return True
+
+
+def cancel(registration, now=None, receipt=True):
+    """Free the seat (or the place in the queue) and promote the first person waiting,
+    under the same lock. Returns True when something changed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = lock_event(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return False
+        was = registration.status
+        registration.status = Registration.Status.CANCELLED
+        registration.waiting_position = None
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
+        if was == Registration.Status.WAITING:
+            _renumber_waiting_list(locked)
+        if receipt and was != Registration.Status.UNCONFIRMED:
+            notify(registration, "cancelled")
+        if was == Registration.Status.CONFIRMED and not locked.is_over(now):
+            for promoted in _promote(locked, now):
+                notify(promoted, "promoted")
+    return True
+
+
+def fill_free_seats(event, now=None):
+    """After an editor raised the capacity: promote people waiting into the new seats."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = lock_event(event)
+        if locked.is_over(now):
+            return []
+        promoted = _promote(locked, now)
+        for registration in promoted:
+            notify(registration, "promoted")
+    return promoted
+
+
+def calendar_changed(event):
+    """After publishing: when the date or the place changed, raise the calendar SEQUENCE
+    and send every registrant an updated calendar file."""
+    source = event.source_event
+    signature = source.compute_calendar_signature()
+    if signature == source.calendar_signature:
+        return False
+    first_time = not source.calendar_signature
+    with transaction.atomic():
+        locked = lock_event(source)
+        sequence = locked.calendar_sequence if first_time else locked.calendar_sequence + 1
+        EventPage.objects.filter(pk=locked.pk).update(calendar_signature=signature, calendar_sequence=sequence)
+        if first_time:
+            return False
+        for registration in locked.registrations.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+        ):
+            notify(registration, "updated")
+    return True

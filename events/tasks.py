@@ -1,0 +1,24 @@
+"""E-mails to registrants leave through django-tasks, once the transaction commits
+(a rolled-back registration sends nothing)."""
+
+from django_tasks import task
+
+from django.db import transaction
+
+
+@task()
+def send_registration_email(registration_id, kind):
+    from .emails import send_registration_email as send
+    from .models import Registration
+
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None:
+        return False
+    send(registration, kind)
+    return True
+
+
+def notify(registration, kind):
+    """Queue the `kind` e-mail for `registration` when the current transaction commits."""
+    registration_id = registration.pk
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))

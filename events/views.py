@@ -1,0 +1,248 @@
+"""What the event pages' routes do. Rules live in `services`; these views turn a
+request into a call and the outcome into a page or a message."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from community.members import is_network_member, membership_refused
+
+from . import calendar, services
+from .forms import GuestRegistrationForm, MemberRegistrationForm
+from .models import EventFormat, EventPage, Registration
+
+ARCHIVE_PAGE_SIZE = 12
+
+
+def index_context(request, index):
+    now = timezone.now()
+    events = EventPage.objects.child_of(index).live().public().prefetch_related("host_associations")
+    chosen_format = request.GET.get("format", "")
+    if chosen_format in EventFormat.values:
+        events = events.filter(format=chosen_format)
+    else:
+        chosen_format = ""
+    return {
+        "upcoming_events": list(events.upcoming(now)),
+        "past_events": Paginator(events.past(now), ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page")),
+        "formats": EventFormat.choices,
+        "chosen_format": chosen_format,
+        "feed_url": index.url + index.reverse_subpage("calendar_feed"),
+    }
+
+
+def calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request, index):
+    events = EventPage.objects.child_of(index).live().public().upcoming()
+    return calendar_response(calendar.feed(events, name=f"Relais — {index.title}"), "relais.ics")
+
+
+def event_calendar(request, page):
+    if page.source_event.is_over():
+        return redirect(page.url)
+    return calendar_response(calendar.single_event(page), f"{page.slug}.ics")
+
+
+def recap_associations(source):
+    names = set()
+    for registration in source.registrations.named_attendees().select_related("association"):
+        if registration.association_name:
+            names.add(registration.association_name)
+    return sorted(names, key=str.casefold)
+
+
+def event_page(request, page, *, guest_form=None, member_form=None, status=200):
+    source = page.source_event
+    now = timezone.now()
+    user = request.user
+    registration = None
+    if user.is_authenticated:
+        registration = source.registrations.active().filter(user=user).first()
+    confirmed = source.registrations.confirmed().count()
+    context = {
+        "event": source,
+        "state": source.registration_state(now),
+        "is_over": source.is_over(now),
+        "registration": registration,
+        "seats_left": None if source.capacity is None else max(source.capacity - confirmed, 0),
+        "waiting_count": source.registrations.waiting().count(),
+        "is_member": is_network_member(user),
+        "may_register": services.member_may_register(source, user),
+        "member_form": member_form or MemberRegistrationForm(),
+        "guest_form": guest_form or GuestRegistrationForm(),
+        "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
+        "hosts": list(page.host_associations.all()),
+        "thanked_associations": recap_associations(source) if source.is_over(now) else [],
+        "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
+        if registration
+        else "",
+    }
+    response = page.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def register(request, page):
+    if request.method != "POST":
+        return redirect(page.url)
+    if request.POST.get("kind") == "guest":
+        return register_guest(request, page)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url, reverse("account_login"))
+    source = page.source_event
+    form = MemberRegistrationForm(request.POST)
+    form.is_valid()  # a single optional checkbox: always valid
+    try:
+        registration, created = services.register_member(
+            source,
+            request.user,
+            may_name_association=form.cleaned_data.get("may_name_association", False),
+            language=get_language(),
+        )
+    except services.RegistrationRefused as refusal:
+        if refusal.code == "not_member":
+            return membership_refused(request)
+        messages.error(request, refusal.message)
+        return redirect(page.url)
+    tell_outcome(request, registration, created)
+    return redirect(page.url)
+
+
+def register_guest(request, page):
+    form = GuestRegistrationForm(request.POST)
+    if not form.is_valid():
+        return event_page(request, page, guest_form=form)
+    data = form.cleaned_data
+    try:
+        registration, created = services.register_guest(
+            page.source_event,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            may_name_association=data["may_name_association"],
+            language=get_language(),
+        )
+    except services.RegistrationRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(page.url)
+    if registration.status == Registration.Status.UNCONFIRMED:
+        messages.info(
+            request,
+            _(
+                "Almost there: we have sent you an e-mail. Click the link inside to confirm your registration; "
+                "no seat is held until then."
+            ),
+        )
+    else:
+        # Guests learn nothing about other people's registrations, only that this address is known.
+        messages.info(request, _("This e-mail address is already registered: check your e-mails."))
+    return redirect(page.url)
+
+
+def tell_outcome(request, registration, created):
+    if registration.status == Registration.Status.CONFIRMED:
+        text = (
+            _("Your seat is confirmed. A confirmation e-mail with a calendar file is on its way.")
+            if created
+            else _("You are already registered: your seat is confirmed.")
+        )
+        messages.success(request, text)
+    elif registration.status == Registration.Status.WAITING:
+        messages.warning(
+            request,
+            _(
+                "The session is full: you are number %(position)d on the waiting list. "
+                "We will e-mail you if a seat frees up."
+            )
+            % {"position": registration.waiting_position},
+        )
+
+
+def invalid_link(request, page):
+    return TemplateResponse(request, "events/invalid_link.html", {"page": page, "event": page}, status=404)
+
+
+def confirm_guest(request, page, token):
+    registration = services.find_registration(page, token)
+    if registration is None:
+        return invalid_link(request, page)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if registration.status != Registration.Status.UNCONFIRMED:
+        # Used twice, or after a cancellation: nothing changes.
+        return TemplateResponse(
+            request, "events/link_used.html", {"page": page, "registration": registration, "action": "confirm"}
+        )
+    if request.method == "POST":
+        try:
+            services.confirm_guest(registration)
+        except services.RegistrationRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect(page.url)
+        registration.refresh_from_db()
+        tell_outcome(request, registration, created=True)
+        return redirect(page.url)
+    return TemplateResponse(request, "events/confirm.html", {"page": page, "registration": registration})
+
+
+def cancel(request, page, token):
+    registration = services.find_registration(page, token)
+    if registration is None:
+        return invalid_link(request, page)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if registration.status == Registration.Status.CANCELLED:
+        return TemplateResponse(
+            request, "events/link_used.html", {"page": page, "registration": registration, "action": "cancel"}
+        )
+    if request.method == "POST":
+        services.cancel(registration)
+        messages.success(request, _("Your registration is cancelled. Thank you for freeing your seat."))
+        next_url = request.POST.get("next", "")
+        if next_url == reverse("account_home"):
+            return redirect(next_url)
+        return redirect(page.url)
+    return TemplateResponse(request, "events/cancel.html", {"page": page, "registration": registration})
+
+
+def member_registrations(request):
+    """Context of the member area's "My registrations" section."""
+    if not request.user.is_authenticated:
+        return {"items": []}
+    registrations = (
+        Registration.objects.active()
+        .filter(user=request.user, event__end__gte=timezone.now())
+        .select_related("event")
+        .order_by("event__start")
+    )
+    items = []
+    for registration in registrations:
+        page = registration.event.get_translation_or_none(_active_locale()) or registration.event
+        page = page.specific if page.live else registration.event
+        items.append(
+            {
+                "registration": registration,
+                "page": page,
+                "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token}),
+            }
+        )
+    return {"items": items}
+
+
+def _active_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_active()

@@ -1,0 +1,55 @@
+"""Admin: registrations per event, with filters, attendance and CSV export."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import EventPage, Registration
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "association_name", "event", "status", "waiting_position", "attended", "created_at"]
+    list_filter = ["event", "status", "attended", "may_name_association"]
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "association_name",
+        "status",
+        "waiting_position",
+        "may_name_association",
+        "attended",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
+    export_filename = "registrations"
+    search_fields = ["name", "email", "organisation"]
+    ordering = ["event", "status", "waiting_position", "created_at"]
+    # Editors record attendance and the recap consent; seats change only through the
+    # registration rules (lock, waiting list, e-mails), never by hand here.
+    panels = [FieldPanel("attended"), FieldPanel("may_name_association")]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event", "association")
+
+
+register_snippet(RegistrationViewSet)
+
+
+@hooks.register("register_page_listing_buttons")
+def registrations_button(page, user, next_url=None):
+    if page.specific_class is EventPage:
+        source = page.specific_deferred.source_event
+        url = reverse("wagtailsnippets_events_registration:list") + f"?event={source.pk}"
+        yield ListingButton(_("Registrations"), url, priority=60)

@@ -1,0 +1,111 @@
+"""Peer sessions in the browser: a member registers and cancels from the member area,
+the next member on the waiting list is promoted and told by e-mail, a guest registers
+and confirms with the link from the e-mail."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from .conftest import check_page
+
+
+@pytest.fixture
+def db_access(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def sessions(db_access):
+    """Two sessions created for this journey (committed: the live server sees them)."""
+    from community.factories import MemberFactory
+    from events.factories import EventPageFactory
+    from events.models import EventIndexPage
+
+    index = EventIndexPage.objects.get(locale__language_code="fr")
+    start = timezone.now() + timedelta(days=20)
+    suffix = timezone.now().strftime("%H%M%S%f")
+    members_only = EventPageFactory.build(
+        title="Petit Déj navigateur", slug=f"navigateur-{suffix}", start=start, capacity=1, topic="Tester en vrai"
+    )
+    guests = EventPageFactory.build(
+        title="Petit Déj ouvert", slug=f"ouvert-{suffix}", start=start, capacity=5, open_to_guests=True
+    )
+    for event in (members_only, guests):
+        index.add_child(instance=event)
+        event.save_revision().publish()
+    first = MemberFactory(approved=True, user__first_name="Alice", user__email=f"alice-{suffix}@example.org").user
+    second = MemberFactory(approved=True, user__first_name="Bruno", user__email=f"bruno-{suffix}@example.org").user
+    return {"members_only": members_only, "guests": guests, "first": first, "second": second}
+
+
+def sign_in(context, user, site_url):
+    client = Client()
+    client.force_login(user)
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}])
+
+
+def test_member_registers_cancels_and_the_next_one_is_promoted(page, browser, site_url, sessions):
+    event, first, second = sessions["members_only"], sessions["first"], sessions["second"]
+    sign_in(page.context, first, site_url)
+    page.goto("/evenements/")
+    page.get_by_role("link", name="Petit Déj navigateur").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Petit Déj navigateur")
+    expect(page.get_by_text("1 place restante")).to_be_visible()
+    check_page(page, "event-member-fr")
+    page.get_by_role("button", name="S'inscrire").click()
+    expect(page.get_by_text("Votre place est confirmée. Un e-mail de confirmation")).to_be_visible()
+    check_page(page, "event-registered-fr")
+
+    other = browser.new_context(locale="fr-FR", base_url=site_url)
+    sign_in(other, second, site_url)
+    second_tab = other.new_page()
+    second_tab.goto(event.url)
+    second_tab.get_by_role("button", name="S'inscrire").click()
+    expect(second_tab.get_by_text("Vous êtes numéro 1 sur la liste d'attente.", exact=True)).to_be_visible()
+    check_page(second_tab, "event-waiting-fr")
+
+    page.goto("/compte/")
+    section = page.get_by_role("region", name="Mes inscriptions")
+    expect(section.get_by_role("link", name="Petit Déj navigateur")).to_be_visible()
+    check_page(page, "member-area-registrations-fr")
+    section.get_by_role("button", name="Annuler mon inscription à Petit Déj navigateur").click()
+    expect(page.get_by_text("Votre inscription est annulée")).to_be_visible()
+    expect(page.get_by_text("Vous n'êtes inscrit·e à aucune session à venir.")).to_be_visible()
+
+    promotion = [m for m in mail.outbox if second.email in m.to and "Une place s'est libérée" in m.subject]
+    assert len(promotion) == 1
+    second_tab.reload()
+    expect(second_tab.get_by_text("Vous êtes inscrit·e : votre place est confirmée.")).to_be_visible()
+    other.close()
+
+
+def test_guest_registers_and_confirms_by_e_mail(page, sessions):
+    event = sessions["guests"]
+    page.goto(event.url)
+    page.get_by_role("button", name="M'inscrire comme invité·e").click()  # empty form: errors next to fields
+    expect(page.get_by_text("Cochez cette case pour que nous puissions enregistrer votre inscription.")).to_be_visible()
+    check_page(page, "event-guest-errors-fr")
+    email = f"invitee-{event.slug}@example.org"
+    page.get_by_role("textbox", name="Votre nom").fill("Awa Diallo")
+    page.get_by_role("textbox", name="Adresse e-mail").fill(email)
+    page.get_by_role("textbox", name="Structure").fill("Amicale du Nord")
+    page.get_by_label("J'accepte que Relais conserve").check()
+    page.get_by_role("button", name="M'inscrire comme invité·e").click()
+    expect(page.get_by_text("Presque fini")).to_be_visible()
+    check_page(page, "event-guest-pending-fr")
+
+    message = [m for m in mail.outbox if email in m.to][-1]
+    link = re.search(r"https?://\S+/confirmer/\S+/", message.body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre inscription")
+    check_page(page, "event-guest-confirm-fr")
+    page.get_by_role("button", name="Confirmer mon inscription").click()
+    expect(page.get_by_text("Votre place est confirmée")).to_be_visible()
+    check_page(page, "event-guest-confirmed-fr")
