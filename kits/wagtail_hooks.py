@@ -1,8 +1,10 @@
 """Admin: the kit listing with its quality column, and the themes snippet."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -51,3 +53,32 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_indicators_url():
+    from django.urls import path
+
+    from .indicators_admin import IndicatorsReportView
+
+    return [path("reports/kit-indicators/", IndicatorsReportView.as_view(), name="kits_indicators")]
+
+
+class IndicatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("kits.view_indicators")
+
+
+@hooks.register("register_reports_menu_item")
+def register_indicators_menu_item():
+    return IndicatorsMenuItem(
+        _("Kit indicators"), reverse("kits_indicators"), name="kit-indicators", icon_name="table", order=800
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_indicators_panel(request, panels):
+    if request.user.has_perm("kits.view_indicators"):
+        from .indicators_admin import IndicatorsPanel
+
+        panels.append(IndicatorsPanel())

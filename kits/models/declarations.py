@@ -94,6 +94,7 @@ class ActionDeclaration(models.Model):
         verbose_name = _("action declaration")
         verbose_name_plural = _("action declarations")
         ordering = ["-created_at"]
+        permissions = [("view_indicators", "Can view the kit indicators")]
         constraints = [
             models.UniqueConstraint(fields=["kit", "email_hash", "planned_date"], name="kits_declaration_once_per_date")
         ]

@@ -1,0 +1,192 @@
+"""Kit indicators: every figure is an SQL aggregate (GROUP BY), whatever the number of kits.
+
+The report runs a constant number of queries: one per table (kits, downloads per kit,
+départements, months) plus, on SQLite only, one ordered query for the medians
+(SQLite has no percentile_cont, TRAPS.md)."""
+
+from statistics import median
+
+from django.db import connection
+from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, Sum
+from django.db.models.functions import TruncDate, TruncMonth
+
+from .models import ActionDeclaration, KitDownload
+from .models.declarations import DeclarationStatus
+from .territories import DEPARTEMENTS, region_for
+
+REPORTED = Q(status=DeclarationStatus.REPORTED)
+
+
+class Median(Aggregate):
+    """PostgreSQL's percentile_cont(0.5): the median of a numeric expression."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+    allow_distinct = False
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first one."""
+
+    arity = 2
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+def lead_days():
+    """Days from the declaration (its local date) to the planned date of the action."""
+    return DaysBetween(F("planned_date"), TruncDate("created_at"))
+
+
+def declarations(filters=None):
+    """Active (not cancelled) declarations narrowed by the report's filters."""
+    queryset = ActionDeclaration.objects.active()
+    filters = filters or {}
+    if filters.get("start"):
+        queryset = queryset.filter(created_at__date__gte=filters["start"])
+    if filters.get("end"):
+        queryset = queryset.filter(created_at__date__lte=filters["end"])
+    if filters.get("kit"):
+        queryset = queryset.filter(kit=filters["kit"])
+    if filters.get("association"):
+        queryset = queryset.filter(kit__association=filters["association"])
+    if filters.get("departement"):
+        queryset = queryset.filter(territory=filters["departement"])
+    return queryset
+
+
+def _rate(part, whole):
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _funnel(**extra):
+    return {
+        "declarations": Count("id"),
+        "people": Count("email_hash", distinct=True),
+        "reported": Count("id", filter=REPORTED),
+        "expected_total": Sum("expected_participants"),
+        "reported_total": Sum("expected_participants", filter=REPORTED),
+        **extra,
+    }
+
+
+def _participants(row):
+    row["expected_participants"] = row.pop("expected_total") or 0
+    row["reported_participants"] = row.pop("reported_total") or 0
+
+
+def per_kit(filters=None):
+    """One row per kit: the funnel from declaration to report, with the median lead time."""
+    base = declarations(filters)
+    postgres = connection.vendor == "postgresql"
+    extra = {"median_days": Median(lead_days())} if postgres else {}
+    rows = list(
+        base.values("kit", "kit__title", "kit__association__name")
+        .annotate(**_funnel(**extra))
+        .order_by("-declarations", "kit__title")
+    )
+    downloads = dict(
+        KitDownload.objects.filter(declaration__in=base)
+        .values_list("declaration__kit")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    if not postgres:
+        days = {}
+        for kit, value in base.annotate(days=lead_days()).values_list("kit", "days").order_by("kit", "days"):
+            days.setdefault(kit, []).append(value)
+    for row in rows:
+        row["title"] = row.pop("kit__title")
+        row["association"] = row.pop("kit__association__name") or ""
+        row["downloads"] = downloads.get(row["kit"], 0)
+        _participants(row)
+        row["conversion"] = _rate(row["reported"], row["declarations"])
+        value = row["median_days"] if postgres else median(days[row["kit"]])
+        row["median_days"] = round(float(value), 1) if value is not None else None
+    return rows
+
+
+def per_departement(filters=None):
+    rows = list(declarations(filters).values("territory").annotate(**_funnel()).order_by("-declarations", "territory"))
+    for row in rows:
+        code = row["territory"]
+        row["code"] = code
+        row["name"] = DEPARTEMENTS.get(code, code)
+        row["region"] = region_for(code) or "—"
+        _participants(row)
+        row["conversion"] = _rate(row["reported"], row["declarations"])
+    return rows
+
+
+def per_region(departement_rows):
+    """Folds the département rows (already aggregated in SQL) into régions: unique people
+    are not additive across départements, so the région table leaves them out."""
+    regions = {}
+    for row in departement_rows:
+        region = regions.setdefault(
+            row["region"],
+            {"region": row["region"], "declarations": 0, "reported": 0, "expected_participants": 0, "departements": 0},
+        )
+        region["declarations"] += row["declarations"]
+        region["reported"] += row["reported"]
+        region["expected_participants"] += row["expected_participants"]
+        region["departements"] += 1
+    rows = sorted(regions.values(), key=lambda r: (-r["declarations"], r["region"]))
+    for row in rows:
+        row["conversion"] = _rate(row["reported"], row["declarations"])
+    return rows
+
+
+def per_month(filters=None):
+    rows = list(
+        declarations(filters)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(declarations=Count("id"), reported=Count("id", filter=REPORTED))
+        .order_by("month")
+    )
+    top = max((row["declarations"] for row in rows), default=0)
+    for index, row in enumerate(rows):
+        row["label"] = row["month"].strftime("%Y-%m")
+        row["height"] = round(160 * row["declarations"] / top) if top else 0
+        row["y"] = 180 - row["height"]
+        row["x"] = 48 * index + 6
+    return rows
+
+
+def totals(filters=None):
+    base = declarations(filters)
+    figures = base.aggregate(
+        declarations=Count("id"),
+        people=Count("email_hash", distinct=True),
+        reported=Count("id", filter=REPORTED),
+        departements=Count("territory", distinct=True),
+        expected_total=Sum("expected_participants"),
+    )
+    figures["expected_participants"] = figures.pop("expected_total") or 0
+    figures["downloads"] = KitDownload.objects.filter(declaration__in=base).count()
+    figures["conversion"] = _rate(figures["reported"], figures["declarations"])
+    return figures
+
+
+def public_counts():
+    """The home page's counters: actions and territories, cancelled ones left out."""
+    return ActionDeclaration.objects.active().aggregate(
+        actions=Count("id"), departements=Count("territory", distinct=True)
+    )
+
+
+def actions_by_territory():
+    return dict(ActionDeclaration.objects.active().values_list("territory").annotate(n=Count("id")).order_by())

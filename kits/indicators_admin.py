@@ -1,0 +1,207 @@
+"""The "Indicateurs des kits" report, its filters, exports and dashboard panel."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.reports import ReportView
+
+from community.models import Association
+
+from . import indicators
+from .models import KitPage
+from .territories import DEPARTEMENTS
+
+PERMISSION = "kits.view_indicators"
+
+
+class IndicatorFilterForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    kit = forms.ModelChoiceField(label=_("Kit"), required=False, queryset=KitPage.objects.none())
+    association = forms.ModelChoiceField(label=_("Association"), required=False, queryset=Association.objects.none())
+    departement = forms.ChoiceField(label=_("Département"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kit"].queryset = KitPage.objects.filter(declarations__isnull=False).distinct().order_by("title")
+        self.fields["association"].queryset = Association.objects.order_by("name")
+        self.fields["departement"].choices = [("", "---------")] + [
+            (code, f"{code} {name}") for code, name in DEPARTEMENTS.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The start of the period comes after its end."))
+        return data
+
+
+TABLES = {
+    "kits": {
+        "list_export": [
+            "title",
+            "association",
+            "declarations",
+            "people",
+            "downloads",
+            "reported",
+            "conversion",
+            "median_days",
+            "expected_participants",
+            "reported_participants",
+        ],
+        "filename": "indicateurs-kits",
+    },
+    "departements": {
+        "list_export": [
+            "code",
+            "name",
+            "region",
+            "declarations",
+            "people",
+            "reported",
+            "conversion",
+            "expected_participants",
+        ],
+        "filename": "indicateurs-departements",
+    },
+    "regions": {
+        "list_export": ["region", "departements", "declarations", "reported", "conversion", "expected_participants"],
+        "filename": "indicateurs-regions",
+    },
+    "months": {"list_export": ["label", "declarations", "reported"], "filename": "indicateurs-mois"},
+}
+
+HEADINGS = {
+    "title": _("Kit"),
+    "association": _("Association"),
+    "declarations": _("Declarations"),
+    "people": _("Unique people"),
+    "downloads": _("Downloads"),
+    "reported": _("Reported actions"),
+    "conversion": _("Declared → reported (%)"),
+    "median_days": _("Median days from declaration to action"),
+    "expected_participants": _("Expected participants"),
+    "reported_participants": _("Reported participants"),
+    "code": _("Code"),
+    "name": _("Département"),
+    "region": _("Région"),
+    "departements": _("Départements"),
+    "label": _("Month"),
+}
+
+
+class IndicatorsReportView(ReportView):
+    page_title = _("Kit indicators")
+    header_icon = "table"
+    template_name = "kits/admin/indicators_report.html"
+    index_url_name = "kits_indicators"
+    export_headings = HEADINGS
+    paginate_by = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def table(self):
+        table = self.request.GET.get("table")
+        return table if table in TABLES else "kits"
+
+    @property
+    def list_export(self):
+        return TABLES[self.table]["list_export"]
+
+    def get_filename(self):
+        return TABLES[self.table]["filename"]
+
+    @cached_property
+    def filter_form(self):
+        return IndicatorFilterForm(self.request.GET or None)
+
+    @cached_property
+    def filters(self):
+        form = self.filter_form
+        if not form.is_bound:
+            return {}
+        if form.is_valid():
+            return form.cleaned_data
+        if not self.is_export:
+            messages.error(
+                self.request,
+                _("These filters cannot be applied; the report below is not filtered."),
+            )
+        return {}
+
+    def get_queryset(self):
+        return []
+
+    def get(self, request, *args, **kwargs):
+        filters = self.filters
+        if self.is_export:
+            return self.as_spreadsheet(self.rows(self.table, filters), request.GET.get("export"))
+        departements = indicators.per_departement(filters)
+        months = indicators.per_month(filters)
+        context = {
+            "view": self,
+            "page_title": self.page_title,
+            "header_icon": self.header_icon,
+            "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}],
+            "form": self.filter_form,
+            "totals": indicators.totals(filters),
+            "kits": indicators.per_kit(filters),
+            "departements": departements,
+            "regions": indicators.per_region(departements),
+            "months": months,
+            "chart_width": max(48 * len(months), 48),
+            "export_links": self.export_links(),
+        }
+        return self.render_to_response(context)
+
+    def render_to_response(self, context, **response_kwargs):
+        return self.response_class(
+            request=self.request, template=self.template_name, context=context, **response_kwargs
+        )
+
+    def rows(self, table, filters):
+        if table == "departements":
+            return indicators.per_departement(filters)
+        if table == "regions":
+            return indicators.per_region(indicators.per_departement(filters))
+        if table == "months":
+            return indicators.per_month(filters)
+        return indicators.per_kit(filters)
+
+    def export_links(self):
+        links = {}
+        for table in TABLES:
+            params = self.request.GET.copy()
+            params["table"] = table
+            links[table] = {}
+            for fmt in ("csv", "xlsx"):
+                params["export"] = fmt
+                links[table][fmt] = f"{self.request.path}?{params.urlencode()}"
+        return links
+
+
+class IndicatorsPanel(Component):
+    """Dashboard: the headline numbers of the last twelve months, linking to the report."""
+
+    name = "kit_indicators"
+    order = 150
+    template_name = "kits/admin/indicators_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        start = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) else today
+        return {
+            "totals": indicators.totals({"start": start, "end": today}),
+            "report_url": reverse("kits_indicators") + f"?start={start.isoformat()}&end={today.isoformat()}",
+        }
