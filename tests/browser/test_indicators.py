@@ -1,0 +1,74 @@
+"""An editor opens the kit indicators, filters a period and downloads the CSV; a visitor
+sees the map of actions and follows a département to its local actions."""
+
+import datetime
+import re
+
+from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from kits.factories import ActionDeclarationFactory
+from kits.models import ActionDeclaration, KitPage
+
+from .conftest import SCREENSHOTS, check_page
+
+
+def ensure_declaration():
+    if not ActionDeclaration.objects.filter(email="carte@example.org").exists():
+        kit = KitPage.objects.filter(locale__language_code="fr").live().first()
+        ActionDeclarationFactory(kit=kit, email="carte@example.org", territory="13")
+
+
+def test_editor_filters_the_indicators_and_downloads_the_csv(page):
+    ensure_declaration()
+    User = get_user_model()
+    if not User.objects.filter(username="indicators-editor").exists():
+        editor = User.objects.create_user(
+            "indicators-editor", "indicators-editor@example.org", "indicators-password", is_staff=True
+        )
+        editor.groups.add(Group.objects.get(name="Editors"))
+        EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+
+    page.goto("/admin/")
+    page.get_by_label("E-mail", exact=True).fill("indicators-editor@example.org")
+    page.get_by_label("Mot de passe", exact=True).fill("indicators-password")
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    expect(page.locator("[data-kit-indicators-panel]")).to_be_visible()
+    page.get_by_role("link", name="Ouvrir les indicateurs des kits").click()
+
+    today = timezone.localdate()
+    page.get_by_label("Du", exact=True).fill((today - datetime.timedelta(days=30)).isoformat())
+    page.get_by_label("Au", exact=True).fill(today.isoformat())
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    page.wait_for_url(re.compile(r"start="))
+    expect(page.get_by_role("heading", name="Indicateurs des kits")).to_be_visible()
+    expect(page.locator('table[data-table="departements"]')).to_contain_text("Bouches-du-Rhône (13)")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "admin-kit-indicators.png"), full_page=True)
+
+    with page.expect_download() as download_info:
+        page.locator('[data-export="kits-csv"]').click()
+    download = download_info.value
+    assert download.suggested_filename == "indicateurs-kits.csv"
+    content = open(download.path(), encoding="utf-8").read()
+    assert content.splitlines()[0].startswith("Kit,Association,Déclarations")
+
+
+def test_visitor_sees_the_map_and_follows_a_departement(page):
+    ensure_declaration()
+    page.goto("/actions-locales/")
+    expect(page.get_by_role("heading", name="Actions déclarées par département")).to_be_visible()
+    expect(page.locator("[data-actions-table]")).to_contain_text("Bouches-du-Rhône (13)")
+    check_page(page, "actions-map")
+    page.locator('a[data-departement="13"]').click()
+    page.wait_for_url(re.compile(r"departement=13"))
+    expect(page.locator("[data-selected-departement]")).to_contain_text("Bouches-du-Rhône (13)")
+    check_page(page, "actions-map-departement")
+    page.goto("/")
+    expect(page.locator("[data-impact-counters]")).to_contain_text("départements")
+    check_page(page, "home-impact-counters")
