@@ -50,21 +50,32 @@ def lead_days():
     return DaysBetween(F("planned_date"), TruncDate("created_at"))
 
 
+def _conditions(filters, prefix=""):
+    """The report's filters as a Q on ActionDeclaration (or through `prefix`, on a
+    model that points to it), cancelled declarations always left out."""
+    filters = filters or {}
+    condition = ~Q(**{f"{prefix}status": DeclarationStatus.CANCELLED})
+    lookups = {
+        "start": "created_at__date__gte",
+        "end": "created_at__date__lte",
+        "kit": "kit",
+        "association": "kit__association",
+        "departement": "territory",
+    }
+    for key, lookup in lookups.items():
+        if filters.get(key):
+            condition &= Q(**{f"{prefix}{lookup}": filters[key]})
+    return condition
+
+
 def declarations(filters=None):
     """Active (not cancelled) declarations narrowed by the report's filters."""
-    queryset = ActionDeclaration.objects.active()
-    filters = filters or {}
-    if filters.get("start"):
-        queryset = queryset.filter(created_at__date__gte=filters["start"])
-    if filters.get("end"):
-        queryset = queryset.filter(created_at__date__lte=filters["end"])
-    if filters.get("kit"):
-        queryset = queryset.filter(kit=filters["kit"])
-    if filters.get("association"):
-        queryset = queryset.filter(kit__association=filters["association"])
-    if filters.get("departement"):
-        queryset = queryset.filter(territory=filters["departement"])
-    return queryset
+    return ActionDeclaration.objects.filter(_conditions(filters))
+
+
+def downloads(filters=None):
+    """Downloads of the same declarations, by a plain join (no IN subquery)."""
+    return KitDownload.objects.filter(_conditions(filters, prefix="declaration__"))
 
 
 def _rate(part, whole):
@@ -97,12 +108,7 @@ def per_kit(filters=None):
         .annotate(**_funnel(**extra))
         .order_by("-declarations", "kit__title")
     )
-    downloads = dict(
-        KitDownload.objects.filter(declaration__in=base)
-        .values_list("declaration__kit")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
+    download_counts = dict(downloads(filters).values_list("declaration__kit").annotate(count=Count("id")).order_by())
     if not postgres:
         days = {}
         for kit, value in base.annotate(days=lead_days()).values_list("kit", "days").order_by("kit", "days"):
@@ -110,7 +116,7 @@ def per_kit(filters=None):
     for row in rows:
         row["title"] = row.pop("kit__title")
         row["association"] = row.pop("kit__association__name") or ""
-        row["downloads"] = downloads.get(row["kit"], 0)
+        row["downloads"] = download_counts.get(row["kit"], 0)
         _participants(row)
         row["conversion"] = _rate(row["reported"], row["declarations"])
         value = row["median_days"] if postgres else median(days[row["kit"]])
@@ -166,7 +172,9 @@ def per_month(filters=None):
     return rows
 
 
-def totals(filters=None):
+def totals(filters=None, kit_rows=None):
+    """Headline figures; given the per-kit rows already computed, their downloads are summed
+    instead of counted again (one query fewer on the report page)."""
     base = declarations(filters)
     figures = base.aggregate(
         declarations=Count("id"),
@@ -176,7 +184,10 @@ def totals(filters=None):
         expected_total=Sum("expected_participants"),
     )
     figures["expected_participants"] = figures.pop("expected_total") or 0
-    figures["downloads"] = KitDownload.objects.filter(declaration__in=base).count()
+    if kit_rows is None:
+        figures["downloads"] = downloads(filters).count()
+    else:
+        figures["downloads"] = sum(row["downloads"] for row in kit_rows)
     figures["conversion"] = _rate(figures["reported"], figures["declarations"])
     return figures
 

@@ -152,14 +152,15 @@ class IndicatorsReportView(ReportView):
             return self.as_spreadsheet(self.rows(self.table, filters), request.GET.get("export"))
         departements = indicators.per_departement(filters)
         months = indicators.per_month(filters)
+        kits = indicators.per_kit(filters)
         context = {
             "view": self,
             "page_title": self.page_title,
             "header_icon": self.header_icon,
             "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}],
             "form": self.filter_form,
-            "totals": indicators.totals(filters),
-            "kits": indicators.per_kit(filters),
+            "totals": indicators.totals(filters, kit_rows=kits),
+            "kits": kits,
             "departements": departements,
             "regions": indicators.per_region(departements),
             "months": months,
