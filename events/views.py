@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from community.members import is_network_member, membership_refused
 
-from . import calendar, services
+from . import calendar, services, topics
 from .forms import GuestRegistrationForm, MemberRegistrationForm
 from .models import EventFormat, EventPage, Registration
 
@@ -85,6 +85,7 @@ def event_page(request, page, *, guest_form=None, member_form=None, status=200):
         "guest_form": guest_form or GuestRegistrationForm(),
         "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
         "hosts": list(page.host_associations.all()),
+        "topic_proposers": topics.proposers_for(page),
         "thanked_associations": recap_associations(source) if source.is_over(now) else [],
         "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
         if registration
