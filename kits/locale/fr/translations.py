@@ -264,4 +264,5 @@ FR = {
     "The date of your action is changed.": "La date de votre action est modifiée.",
     "Your action is cancelled. We will not write to you about it any more.": "Votre action est annulée. Nous ne vous écrirons plus à son sujet.",
     "Done: you will receive no more e-mails about this action.": "C'est fait : vous ne recevrez plus d'e-mails sur cette action.",
+    "You are recognised as an accredited volunteer (accredited on %(date)s): your declaration records it, there is nothing to tick.": "Vous êtes reconnu·e comme bénévole habilité·e (habilitation du %(date)s) : votre déclaration l'enregistre, vous n'avez rien à cocher.",
 }
