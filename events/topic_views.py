@@ -20,7 +20,7 @@ class TopicProposalForm(forms.ModelForm):
     class Meta:
         model = TopicProposal
         fields = ["title", "description"]
-        labels = {"title": gettext_lazy("Topic"), "description": gettext_lazy("Why this topic? (optional)")}
+        labels = {"title": gettext_lazy("Topic"), "description": gettext_lazy("Why this topic?")}
         help_texts = {
             "title": gettext_lazy("120 characters at most."),
             "description": gettext_lazy("2,000 characters at most."),

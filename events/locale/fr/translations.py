@@ -200,7 +200,7 @@ FR = {
     "Network members propose and vote for topics.": "Les membres du réseau proposent des sujets et votent.",
     "Sign in to take part": "Se connecter pour participer",
     "Decided topics": "Sujets décidés",
-    "Why this topic? (optional)": "Pourquoi ce sujet ? (facultatif)",
+    "Why this topic?": "Pourquoi ce sujet ?",
     "120 characters at most.": "120 caractères au maximum.",
     "2,000 characters at most.": "2 000 caractères au maximum.",
     "Thank you: your topic is proposed. Other members can now vote for it.": "Merci : votre sujet est proposé. Les autres membres peuvent maintenant voter pour lui.",
