@@ -68,6 +68,12 @@ class TopicProposal(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.status == self.Status.DECLINED and not self.decline_reason.strip():
+            raise ValidationError({"decline_reason": _("Say why the topic is declined: the reason is shown publicly.")})
+
     @property
     def association_name(self):
         if self.association_id:

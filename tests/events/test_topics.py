@@ -200,3 +200,27 @@ def test_demo_topics_and_training_are_loaded_once(client):
     assert counts() == before
     html = unescape(client.get(selected.event.url).content.decode())
     assert "proposé par Courir Ensemble" in html
+
+
+def test_declining_in_the_admin_needs_a_reason(client, topic):
+    editor = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_events_topicproposal:edit", args=[topic.pk])
+    data = {"title": topic.title, "description": "", "status": "declined", "decline_reason": "", "event": ""}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Indiquez pourquoi" in unescape(response.content.decode())
+    topic.refresh_from_db()
+    assert topic.status == "proposed"
+
+
+def test_personal_data_export_and_deletion_keep_the_topic_without_the_person(topic, member, make_member):
+    from community.personal_data import delete_account, export_personal_data
+
+    topics.vote(topic, make_member())
+    data = export_personal_data(member)
+    assert data["topics"]["proposals"][0]["title"] == topic.title
+    assert "accredited_at" in data["member_profile"] if "member_profile" in data else True
+    delete_account(member)
+    topic.refresh_from_db()
+    assert topic.proposer is None and topic.votes.count() == 1

@@ -212,4 +212,5 @@ FR = {
     "Not accredited yet? Attend a training session: your accreditation is recorded on your member profile. You can declare your action now all the same.": "Pas encore habilité·e ? Suivez une session de formation : votre habilitation est enregistrée sur votre profil de membre. Vous pouvez tout de même déclarer votre action dès maintenant.",
     'Register<span class="visually-hidden"> for %(title)s</span>': 'S\'inscrire<span class="visually-hidden"> à %(title)s</span>',
     "No training session is planned at the moment. You can declare your action now all the same.": "Aucune session de formation n'est prévue pour le moment. Vous pouvez tout de même déclarer votre action dès maintenant.",
+    "Say why the topic is declined: the reason is shown publicly.": "Indiquez pourquoi le sujet est écarté : la raison est affichée publiquement.",
 }
