@@ -36,6 +36,7 @@ def index_context(request, index):
         "formats": EventFormat.choices,
         "chosen_format": chosen_format,
         "feed_url": index.url + index.reverse_subpage("calendar_feed"),
+        "topics_path": index.reverse_subpage("topics"),
     }
 
 

@@ -30,6 +30,7 @@ def test_topics_page_in_both_languages(client, topic):
     from events.models import EventIndexPage
 
     assert "Accueillir les nouveaux bénévoles" in unescape(client.get(URL).content.decode())
+    assert 'href="/evenements/sujets/"' in client.get("/evenements/").content.decode()
     english = EventIndexPage.objects.filter(locale__language_code="en").live().first()
     if english is not None:
         response = client.get(english.url + english.reverse_subpage("topics"))

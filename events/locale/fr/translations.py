@@ -213,4 +213,5 @@ FR = {
     'Register<span class="visually-hidden"> for %(title)s</span>': 'S\'inscrire<span class="visually-hidden"> à %(title)s</span>',
     "No training session is planned at the moment. You can declare your action now all the same.": "Aucune session de formation n'est prévue pour le moment. Vous pouvez tout de même déclarer votre action dès maintenant.",
     "Say why the topic is declined: the reason is shown publicly.": "Indiquez pourquoi le sujet est écarté : la raison est affichée publiquement.",
+    "Propose and vote for the next topics": "Proposer et voter pour les prochains sujets",
 }
