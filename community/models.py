@@ -124,6 +124,20 @@ class MemberProfile(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved or declined at"), null=True, blank=True)
+    accredited_at = models.DateTimeField(
+        _("accredited for school actions on"),
+        null=True,
+        blank=True,
+        help_text=_("Recorded when the member is marked as having attended a training session."),
+    )
+    accreditation_event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("training session attended"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -138,6 +152,8 @@ class MemberProfile(models.Model):
         FieldPanel("status", read_only=True),
         FieldPanel("approved_by", read_only=True),
         FieldPanel("approved_at", read_only=True),
+        FieldPanel("accredited_at"),
+        FieldPanel("accreditation_event"),
     ]
 
     class Meta:
@@ -160,6 +176,10 @@ class MemberProfile(models.Model):
         return self.association.name if self.association_id else self.association_name_other
 
     association_display.fget.short_description = _("association")
+
+    @property
+    def is_accredited(self):
+        return self.accredited_at is not None
 
     @property
     def is_approved(self):

@@ -83,6 +83,8 @@ def export_member_profile(user):
         "language": profile.language,
         "status": profile.status,
         "approved_at": profile.approved_at,
+        "accredited_at": profile.accredited_at,
+        "accreditation_event": profile.accreditation_event.title if profile.accreditation_event_id else None,
         "created_at": profile.created_at,
         "updated_at": profile.updated_at,
     }

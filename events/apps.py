@@ -10,7 +10,9 @@ class EventsConfig(AppConfig):
         from community.member_area import register_section
 
         from . import personal_data, signals  # noqa: F401  (signals: connects the page_published receiver)
+        from .topic_views import member_topics
         from .views import member_registrations
 
         register_section("events/member_area/registrations.html", order=30, context=member_registrations)
+        register_section("events/member_area/topics.html", order=40, context=member_topics)
         personal_data.register()

@@ -107,7 +107,54 @@ SESSIONS = [
             ),
         },
     },
+    {
+        "slug": "formation-interventions-milieu-scolaire",
+        "title": "Formation : intervenir en milieu scolaire",
+        "topic": "Habilitation des bénévoles aux actions dans les écoles",
+        "introduction": "Deux heures en ligne pour être habilité·e à mener une action de kit dans une école.",
+        "weeks": 5,
+        "format": EventFormat.ONLINE,
+        "online_link": "https://visio.example.org/formation-ecoles",
+        "capacity": 20,
+        "open_to_guests": True,
+        "training": True,
+        "hosts": ["Courir Ensemble"],
+        "host_thanks": "",
+        "english": {
+            "Formation : intervenir en milieu scolaire": "Training: running actions in schools",
+            "formation-interventions-milieu-scolaire": "training-actions-in-schools",
+            "Habilitation des bénévoles aux actions dans les écoles": "Accrediting volunteers for actions in schools",
+            "Deux heures en ligne pour être habilité·e à mener une action de kit dans une école.": (
+                "Two hours online to be accredited to run a kit's action in a school."
+            ),
+        },
+    },
 ]
+
+TOPICS = [
+    # (title, description, proposer's e-mail, number of votes)
+    (
+        "Recruter des bénévoles loin de nos antennes",
+        "Comment trouver et accompagner des bénévoles dans les territoires où nous n'avons personne ?",
+        "claire.martin@example.org",
+        3,
+    ),
+    (
+        "Mesurer l'impact d'une action locale",
+        "Quels indicateurs simples demander aux personnes qui mènent une action avec un kit ?",
+        "karim.benali@example.org",
+        2,
+    ),
+    (
+        "Travailler avec les mairies",
+        "Salles, autorisations, relais de communication : vos retours.",
+        "ines.moreau@example.org",
+        2,
+    ),
+    ("Accueillir des jeunes en service civique", "", "claire.martin@example.org", 1),
+    ("Financer le matériel des kits", "Mutualiser les achats entre associations ?", "karim.benali@example.org", 0),
+]
+SELECTED_TOPIC = "Recruter des bénévoles loin de nos antennes"
 
 
 def load(demo):
@@ -142,6 +189,7 @@ def load(demo):
                 open_to_guests=session["open_to_guests"],
                 host_thanks=session["host_thanks"],
                 recap=session.get("recap", ""),
+                training_for_school_actions=session.get("training", False),
                 locale=demo.french,
             )
             index.add_child(instance=page)
@@ -151,11 +199,12 @@ def load(demo):
         if not page.has_translation(demo.english):
             translate(page, "en", session["english"])
     demo.on_finish(load_registrations)
+    demo.on_finish(load_topics)
 
 
 def load_registrations(demo):
     """History once the members exist: who came to the past session, and a nearly full one."""
-    past, _online, school = (EventPage.objects.get(locale=demo.french, slug=s["slug"]) for s in SESSIONS)
+    past, _online, school = (EventPage.objects.get(locale=demo.french, slug=s["slug"]) for s in SESSIONS[:3])
     if not past.registrations.exists():
         members = get_user_model().objects.filter(member_profile__status="approved").select_related("member_profile")
         for user in members:
@@ -177,3 +226,47 @@ def load_registrations(demo):
         for _ in range(school.capacity - 1):
             RegistrationFactory(event=school, confirmed_at=timezone.now())
         demo.note(f"{school.capacity - 1} registrations for {school.title}")
+
+
+def load_topics(demo):
+    """Five proposals with votes (the most wanted selected for the upcoming online Petit Déj),
+    and one accredited member. Idempotent: looked up by title and e-mail."""
+    from community.models import MemberProfile
+
+    from .models import TopicProposal, TopicVote
+
+    members = list(
+        get_user_model()
+        .objects.filter(member_profile__status="approved")
+        .order_by("email")
+        .select_related("member_profile")
+    )
+    if not members:
+        return
+    by_email = {user.email: user for user in members}
+    upcoming = EventPage.objects.get(locale=demo.french, slug=SESSIONS[1]["slug"])
+    for title, description, email, votes in TOPICS:
+        proposer = by_email.get(email, members[0])
+        topic, created = TopicProposal.objects.get_or_create(
+            title=title,
+            defaults={
+                "description": description,
+                "proposer": proposer,
+                "association": proposer.member_profile.association,
+            },
+        )
+        for voter in members[:votes]:
+            TopicVote.objects.get_or_create(topic=topic, member=voter)
+        if title == SELECTED_TOPIC and topic.status != TopicProposal.Status.SELECTED:
+            topic.status = TopicProposal.Status.SELECTED
+            topic.event = upcoming
+            topic.selection_notified_at = timezone.now()  # the demo sends no e-mail
+            topic.save()
+        if created:
+            demo.note(f"topic {title}")
+    accredited = by_email.get("claire.martin@example.org", members[0])
+    updated = MemberProfile.objects.filter(user=accredited, accredited_at__isnull=True).update(
+        accredited_at=timezone.now() - timedelta(days=60), accreditation_event=None
+    )
+    if updated:
+        demo.note(f"accredited member {accredited.email}")

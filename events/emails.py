@@ -126,3 +126,44 @@ def send_registration_email(registration, kind):
             message.attach("petit-dej.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
     message.send()
     return message
+
+
+def send_topic_selected_email(topic):
+    """The proposer's topic was selected: in their language, with the session if linked."""
+    user = topic.proposer
+    profile = getattr(user, "member_profile", None)
+    language = profile.language if profile else settings.LANGUAGE_CODE
+    with translation.override(language):
+        event = topic.event
+        page = None
+        if event is not None:
+            locale = Locale.objects.filter(language_code=language).first()
+            translated = event.get_translation_or_none(locale) if locale else None
+            page = translated.specific if translated and translated.live else event
+        subject = _("Your topic has been selected: %(title)s") % {"title": topic.title}
+        paragraphs = [
+            _("The network has selected the topic you proposed: “%(title)s”. Thank you!") % {"title": topic.title}
+        ]
+        actions = []
+        if page is not None:
+            paragraphs.append(_("It will be taken up at the session below."))
+            actions.append((_("See the session"), calendar.page_url(page)))
+        context = {
+            "subject": subject,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+            "registration": {"name": user.get_full_name() or user.email},
+            "event": event,
+            "page": page or {"title": topic.title},
+            "when": event_when(event) if event is not None else "",
+            "paragraphs": paragraphs,
+            "actions": actions,
+        }
+        text = render_to_string("events/email/message.txt", context).strip() + "\n"
+        html = render_to_string("events/email/message.html", context)
+        message = EmailMultiAlternatives(
+            settings.EMAIL_SUBJECT_PREFIX + subject, text, settings.DEFAULT_FROM_EMAIL, [user.email]
+        )
+        message.attach_alternative(html, "text/html")
+    message.send()
+    return message

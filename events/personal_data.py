@@ -39,6 +39,31 @@ def anonymise_registrations(user):
         registration.save(update_fields=["user", "name", "email"])
 
 
+def export_topics(user):
+    from .models import TopicProposal, TopicVote
+
+    return {
+        "proposals": [
+            {"title": t.title, "description": t.description, "status": t.status, "proposed_at": t.created_at}
+            for t in TopicProposal.objects.filter(proposer=user).order_by("created_at")
+        ],
+        "votes": [
+            {"topic": v.topic.title, "voted_at": v.created_at}
+            for v in TopicVote.objects.filter(member=user).select_related("topic").order_by("created_at")
+        ],
+    }
+
+
+def anonymise_topics(user):
+    """Proposals stay (the network chose among them), without the person; votes go with
+    the account (cascade)."""
+    from .models import TopicProposal
+
+    TopicProposal.objects.filter(proposer=user).update(proposer=None)
+
+
 def register():
+    register_exporter("topics", export_topics)
+    register_anonymiser(anonymise_topics)
     register_exporter("event_registrations", export_registrations)
     register_anonymiser(anonymise_registrations)

@@ -240,3 +240,17 @@ def calendar_changed(event):
         ):
             notify(registration, "updated")
     return True
+
+
+def record_accreditation(registration):
+    """A member marked as having attended a training session for school actions is
+    accredited: the date and the session are recorded on their profile (once)."""
+    from community.models import MemberProfile
+
+    if not (registration.attended and registration.user_id and registration.event.training_for_school_actions):
+        return False
+    return bool(
+        MemberProfile.objects.filter(user_id=registration.user_id, accredited_at__isnull=True).update(
+            accredited_at=registration.event.end, accreditation_event=registration.event
+        )
+    )

@@ -22,3 +22,15 @@ def notify(registration, kind):
     """Queue the `kind` e-mail for `registration` when the current transaction commits."""
     registration_id = registration.pk
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
+
+
+@task()
+def send_topic_selected_email(topic_id):
+    from .emails import send_topic_selected_email as send
+    from .models import TopicProposal
+
+    topic = TopicProposal.objects.select_related("proposer", "event").filter(pk=topic_id).first()
+    if topic is None or topic.proposer is None:
+        return False
+    send(topic)
+    return True

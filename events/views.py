@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from community.members import is_network_member, membership_refused
 
-from . import calendar, services
+from . import calendar, services, topics
 from .forms import GuestRegistrationForm, MemberRegistrationForm
 from .models import EventFormat, EventPage, Registration
 
@@ -36,6 +36,7 @@ def index_context(request, index):
         "formats": EventFormat.choices,
         "chosen_format": chosen_format,
         "feed_url": index.url + index.reverse_subpage("calendar_feed"),
+        "topics_path": index.reverse_subpage("topics"),
     }
 
 
@@ -85,6 +86,7 @@ def event_page(request, page, *, guest_form=None, member_form=None, status=200):
         "guest_form": guest_form or GuestRegistrationForm(),
         "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
         "hosts": list(page.host_associations.all()),
+        "topic_proposers": topics.proposers_for(page),
         "thanked_associations": recap_associations(source) if source.is_over(now) else [],
         "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
         if registration

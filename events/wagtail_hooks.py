@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import EventPage, Registration
+from .models import EventPage, Registration, TopicProposal
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -53,3 +53,37 @@ def registrations_button(page, user, next_url=None):
         source = page.specific_deferred.source_event
         url = reverse("wagtailsnippets_events_registration:list") + f"?event={source.pk}"
         yield ListingButton(_("Registrations"), url, priority=60)
+
+
+class TopicProposalViewSet(SnippetViewSet):
+    model = TopicProposal
+    icon = "help"
+    menu_label = _("Topic proposals")
+    menu_order = 211
+    add_to_admin_menu = True
+    list_display = ["title", "association_name", "vote_total", "status", "event", "created_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["title", "description"]
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("status"),
+        FieldPanel("decline_reason"),
+        FieldPanel("event"),
+    ]
+
+    def get_queryset(self, request):
+        return TopicProposal.objects.select_related("association", "event", "proposer__member_profile")
+
+
+register_snippet(TopicProposalViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def topic_selected(request, instance):
+    """Selecting a topic in the admin tells its proposer (once)."""
+    if isinstance(instance, TopicProposal):
+        from .topics import notify_selection
+
+        notify_selection(instance)

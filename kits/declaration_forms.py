@@ -80,11 +80,13 @@ class DeclarationForm(forms.Form):
         error_messages={"required": _("Tick this box so that we can send you the kit.")},
     )
 
-    def __init__(self, *args, kit, **kwargs):
+    def __init__(self, *args, kit, accredited_member=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.kit = kit
         self.fields["consent"].initial = False
-        if kit.school_setting:
+        # A signed-in member whose profile records an accreditation is not asked.
+        self.recognised_accredited = bool(kit.school_setting and accredited_member)
+        if kit.school_setting and not self.recognised_accredited:
             self.fields["accredited"].help_text = self.accreditation_help(kit)
         else:
             del self.fields["accredited"]
@@ -117,6 +119,8 @@ class DeclarationForm(forms.Form):
         cleaned_data = super().clean()
         if "postcode" in cleaned_data:
             cleaned_data["territory"] = territory_for_postcode(cleaned_data["postcode"])
+        if self.recognised_accredited:
+            cleaned_data["accredited"] = Accreditation.YES
         return cleaned_data
 
 

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from community.models import MemberProfile
 from home.client_ip import client_ip
 from home.ratelimit import allow
 from home.views import too_many_requests
@@ -38,11 +39,19 @@ def _private(response):
     return response
 
 
+def member_accreditation(user):
+    """The signed-in member's profile when it records an accreditation for school actions."""
+    if not user.is_authenticated:
+        return None
+    return MemberProfile.objects.filter(user=user, accredited_at__isnull=False).first()
+
+
 def declare(request, kit):
+    accreditation = member_accreditation(request.user) if kit.school_setting else None
     if request.method == "POST":
         if request.POST.get(HONEYPOT_FIELD) or not _limit("address", client_ip(request)):
             return too_many_requests(request)
-        form = DeclarationForm(request.POST, kit=kit)
+        form = DeclarationForm(request.POST, kit=kit, accredited_member=accreditation is not None)
         if form.is_valid():
             if not _limit("email", form.cleaned_data["email"].lower()):
                 return too_many_requests(request)
@@ -53,11 +62,11 @@ def declare(request, kit):
                 messages.info(request, _("You had already declared this action: here are your links again."))
             return redirect(kit.url + kit.reverse_subpage("my_action", args=(declaration.token,)))
     elif request.method == "GET":
-        form = DeclarationForm(kit=kit)
+        form = DeclarationForm(kit=kit, accredited_member=accreditation is not None)
     else:
         return _method_not_allowed()
     context = kit.get_context(request)
-    context.update(form=form, honeypot_field=HONEYPOT_FIELD)
+    context.update(form=form, honeypot_field=HONEYPOT_FIELD, accreditation=accreditation)
     return _private(TemplateResponse(request, "kits/declaration/declare.html", context))
 
 

@@ -2,6 +2,7 @@
 
 from .pages import EventFormat, EventIndexPage, EventPage, EventPageQuerySet
 from .registrations import Registration, RegistrationQuerySet
+from .topics import TopicProposal, TopicQuerySet, TopicVote
 
 __all__ = [
     "EventFormat",
@@ -10,4 +11,7 @@ __all__ = [
     "EventPageQuerySet",
     "Registration",
     "RegistrationQuerySet",
+    "TopicProposal",
+    "TopicQuerySet",
+    "TopicVote",
 ]

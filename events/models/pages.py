@@ -48,6 +48,12 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
         context.update(index_context(request, self))
         return context
 
+    @path("sujets/", name="topics")
+    def topics_route(self, request):
+        from events.topic_views import topics_page
+
+        return topics_page(request, self)
+
     @re_path(r"^calendrier\.ics/?$", name="calendar_feed")
     def calendar_feed(self, request):
         from events.views import calendar_feed
@@ -134,6 +140,11 @@ class EventPage(RoutablePageMixin, Page):
         default=False,
         help_text=_("People without an account can register with their name and e-mail address."),
     )
+    training_for_school_actions = models.BooleanField(
+        _("training for school actions"),
+        default=False,
+        help_text=_("Attending accredits volunteers for actions in schools (recorded when attendance is marked)."),
+    )
     host_associations = ParentalManyToManyField(
         "community.Association", verbose_name=_("host associations"), blank=True, related_name="hosted_events"
     )
@@ -157,6 +168,7 @@ class EventPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("topic"),
         FieldPanel("introduction"),
+        FieldPanel("training_for_school_actions"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("format")],
             heading=_("When"),

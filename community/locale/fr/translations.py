@@ -173,4 +173,7 @@ FR = {
     "Create a new account": "Créer un nouveau compte",
     "For network members only": "Réservé aux membres du réseau",
     "This page is for the referents of the network's member associations, once staff have approved their membership.": "Cette page est réservée aux référentes et référents des associations membres du réseau, une fois leur adhésion validée par l’équipe.",
+    "accredited for school actions on": "habilité·e aux actions en milieu scolaire le",
+    "Recorded when the member is marked as having attended a training session.": "Enregistré quand le membre est noté présent à une session de formation.",
+    "training session attended": "session de formation suivie",
 }

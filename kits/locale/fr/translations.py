@@ -318,4 +318,5 @@ FR = {
         "<strong>%(counter)s</strong> action déclarée dans <strong>%(places)s</strong> départements",
         "<strong>%(counter)s</strong> actions déclarées dans <strong>%(places)s</strong> départements",
     ),
+    "You are recognised as an accredited volunteer (accredited on %(date)s): your declaration records it, there is nothing to tick.": "Vous êtes reconnu·e comme bénévole habilité·e (habilitation du %(date)s) : votre déclaration l'enregistre, vous n'avez rien à cocher.",
 }

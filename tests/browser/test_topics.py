@@ -1,0 +1,121 @@
+"""Topics and training in the browser: a member proposes a topic, another votes; an
+editor selects it for a session (through the service function, not the admin UI); the
+session shows who proposed it; an accredited member declares a school action."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from django.utils import timezone
+
+from .conftest import check_page
+
+PASSWORD = "Un-mot-de-passe-solide-42"  # community.factories.UserFactory's
+
+
+@pytest.fixture
+def db_access(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def people(db_access):
+    from community.factories import AssociationFactory, MemberFactory
+
+    suffix = timezone.now().strftime("%H%M%S%f")
+    association = AssociationFactory(name=f"Amicale Sujets {suffix}", slug=f"amicale-sujets-{suffix}")
+    proposer = MemberFactory(
+        approved=True, association=association, user__first_name="Paule", user__email=f"paule-{suffix}@example.org"
+    ).user
+    voter = MemberFactory(approved=True, user__first_name="Victor", user__email=f"victor-{suffix}@example.org").user
+    return {"proposer": proposer, "voter": voter, "association": association, "suffix": suffix}
+
+
+def log_in(page, user):
+    page.goto("/compte/login/")
+    page.get_by_label("E-mail", exact=True).fill(user.email)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page).not_to_have_url(re.compile(r"/compte/login/"))
+
+
+def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, browser, site_url, people):
+    title = f"Partager nos outils numériques {people['suffix']}"
+    page.goto("/evenements/sujets/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sujets des prochaines sessions")
+    check_page(page, "topics-anonymous-fr")
+
+    log_in(page, people["proposer"])
+    page.goto("/evenements/sujets/")
+    title_field = page.get_by_label("Sujet", exact=True)
+    expect(title_field).to_have_attribute("maxlength", "120")  # the server refuses more too (tests/events)
+    page.get_by_role("button", name="Proposer ce sujet").click()  # empty: the reason next to the field
+    expect(page.locator("#id_title_error")).to_be_visible()
+    check_page(page, "topics-propose-errors-fr")
+    page.get_by_label("Sujet", exact=True).fill(title)
+    page.get_by_label(re.compile("^Pourquoi ce sujet")).fill("<script>alert('x')</script> Des outils libres.")
+    page.get_by_role("button", name="Proposer ce sujet").click()
+    expect(page.get_by_text("Merci : votre sujet est proposé.")).to_be_visible()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    check_page(page, "topics-proposed-fr")
+
+    other = browser.new_context(locale="fr-FR", base_url=site_url, viewport={"width": 1280, "height": 900})
+    voter_page = other.new_page()
+    log_in(voter_page, people["voter"])
+    voter_page.goto("/evenements/sujets/")
+    voter_page.get_by_role("button", name=f"Voter pour « {title} »").click()
+    expect(voter_page.get_by_text("Votre vote est compté.")).to_be_visible()
+    topic_item = voter_page.locator("li.topic").filter(has_text=title)
+    expect(topic_item).to_contain_text("1 vote")
+    expect(topic_item.get_by_role("button", name=f"Retirer mon vote pour « {title} »")).to_be_visible()
+    check_page(voter_page, "topics-voted-fr")
+    other.close()
+
+    # The editor's decision, through the service the admin's save also calls.
+    from events import topics
+    from events.models import EventPage, TopicProposal
+
+    topic = TopicProposal.objects.get(title=title)
+    session = EventPage.objects.filter(locale__language_code="fr", training_for_school_actions=False).upcoming().first()
+    topics.set_status(topic, TopicProposal.Status.SELECTED, event=session)
+    page.goto(session.url)
+    expect(page.get_by_text(f"proposé par {people['association'].name}", exact=False)).to_be_visible()
+    check_page(page, "topics-session-proposed-by-fr")
+    page.goto("/compte/")
+    section = page.locator("section", has=page.get_by_role("heading", name="Mes propositions"))
+    expect(section).to_contain_text(title)
+    expect(section).to_contain_text("retenu")
+
+
+def test_accredited_member_declares_a_school_action(page, people):
+    from community.models import MemberProfile
+
+    member = people["voter"]
+    MemberProfile.objects.filter(user=member).update(accredited_at=timezone.now() - datetime.timedelta(days=10))
+    page.goto("/kits/course-solidaire-ecole/je-me-lance/")
+    expect(
+        page.get_by_role("heading", name="Prochaines sessions de formation aux actions en milieu scolaire")
+    ).to_be_visible()
+    check_page(page, "school-kit-declare-anonymous-fr")
+    log_in(page, member)
+    page.goto("/kits/course-solidaire-ecole/je-me-lance/")
+    expect(page.get_by_text("Vous êtes reconnu·e comme bénévole habilité·e")).to_be_visible()
+    expect(page.locator('input[name="accredited"]')).to_have_count(0)
+    check_page(page, "school-kit-declare-accredited-fr")
+    page.get_by_label("Votre nom").fill("Victor Habilité")
+    page.get_by_label("Votre adresse e-mail").fill(member.email)
+    page.get_by_label("Code postal du lieu de l'action").fill("69002")
+    page.get_by_label("Date prévue de l'action").fill((timezone.localdate() + datetime.timedelta(days=40)).isoformat())
+    page.get_by_label("Public", exact=True).select_option("pupils")
+    page.get_by_label("Nombre de participants attendus").fill("60")
+    page.get_by_label(re.compile("^J'accepte que l'association")).check()
+    page.get_by_role("button", name="Déclarer mon action et recevoir le kit").click()
+    expect(page.get_by_text("Merci ! Votre action est déclarée")).to_be_visible()
+    check_page(page, "school-kit-declared-fr")
+
+    from kits.models import Accreditation, ActionDeclaration
+
+    assert ActionDeclaration.objects.filter(email=member.email).get().accredited == Accreditation.YES
