@@ -3,71 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
-from home.models import BaseIndexPage
-
-
-class Association(index.Indexed, models.Model):
-    """A member association of the network: owns kits, hosts sessions, employs members.
-    Not translated: its name is its name; its description is written in French."""
-
-    name = models.CharField(_("name"), max_length=150, unique=True)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    website = models.URLField(_("website"), blank=True)
-    short_description = models.TextField(_("short description"), max_length=400, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("logo"),
-        FieldPanel("website"),
-        FieldPanel("short_description"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("short_description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("association")
-        verbose_name_plural = _("associations")
-
-    def __str__(self):
-        return self.name
-
-
-class TestimonialIndexPage(BaseIndexPage):
-    """/actions-locales/: the wall of local actions told by those who ran them."""
-
-    template = "community/testimonial_index_page.html"
-
-    class Meta:
-        verbose_name = _("local actions wall")
-
-
-class ArticleIndexPage(BaseIndexPage):
-    """/ressources/: Petit Déj recaps and guides."""
-
-    template = "community/article_index_page.html"
-
-    class Meta:
-        verbose_name = _("article index")
-
-
-class AssociationIndexPage(BaseIndexPage):
-    """/associations/: the network's directory."""
-
-    template = "community/association_index_page.html"
-
-    class Meta:
-        verbose_name = _("association directory")
+from .associations import Association
 
 
 class MemberProfileQuerySet(models.QuerySet):

@@ -1,0 +1,14 @@
+"""Community models, one module per concern."""
+
+from .associations import Association
+from .members import MemberProfile, MemberProfileQuerySet
+from .pages import ArticleIndexPage, AssociationIndexPage, TestimonialIndexPage
+
+__all__ = [
+    "ArticleIndexPage",
+    "Association",
+    "AssociationIndexPage",
+    "MemberProfile",
+    "MemberProfileQuerySet",
+    "TestimonialIndexPage",
+]
