@@ -18,6 +18,8 @@ from django.utils import timezone
 
 _exporters = {}
 _anonymisers = []
+_email_records = {}
+_retention_rules = {}
 
 
 def register_exporter(key, function):
@@ -29,6 +31,29 @@ def register_anonymiser(function):
     """`function(user)` strips `user` from records that must outlive the account."""
     if function not in _anonymisers:
         _anonymisers.append(function)
+
+
+def register_email_records(key, find, erase):
+    """Records kept about an e-mail address, with or without an account (declarations,
+    guest registrations, testimonials, comments). `find(email)` returns JSON-serialisable
+    data; `erase(email)` anonymises or deletes them and returns how many rows changed.
+    Used by the "Données personnelles" admin tool."""
+    _email_records[key] = (find, erase)
+
+
+def register_retention(key, purge):
+    """A retention rule: `purge(now, dry_run)` anonymises or deletes what is past its
+    retention period and returns how many rows it changed (or would change).
+    Run daily by `purge_personal_data`."""
+    _retention_rules[key] = purge
+
+
+def email_record_sources():
+    return dict(_email_records)
+
+
+def retention_rules():
+    return dict(_retention_rules)
 
 
 def export_personal_data(user):
