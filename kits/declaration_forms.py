@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Audience
@@ -66,11 +65,6 @@ class DeclarationForm(forms.Form):
         max_value=MAX_PARTICIPANTS,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    accredited = forms.ChoiceField(
-        label=_("Are you accredited by the association for actions in schools?"),
-        choices=[(Accreditation.YES, _("Yes")), (Accreditation.NO, _("No, not yet"))],
-        widget=forms.RadioSelect,
-    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the association keeps these details to send me the kit, remind me of my action and ask "
@@ -84,23 +78,14 @@ class DeclarationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kit = kit
         self.fields["consent"].initial = False
-        # A signed-in member whose profile records an accreditation is not asked.
-        self.recognised_accredited = bool(kit.school_setting and accredited_member)
-        if kit.school_setting and not self.recognised_accredited:
-            self.fields["accredited"].help_text = self.accreditation_help(kit)
+        # Nobody is asked: a signed-in member whose profile records an accreditation is
+        # recognised; anyone else on a school kit is recorded as not yet accredited.
+        if not kit.school_setting:
+            self.accreditation = Accreditation.NOT_ASKED
+        elif accredited_member:
+            self.accreditation = Accreditation.YES
         else:
-            del self.fields["accredited"]
-
-    @staticmethod
-    def accreditation_help(kit):
-        if kit.referent_email:
-            return format_html(
-                '{} <a href="mailto:{}">{}</a>',
-                _("Not accredited yet? Ask the kit's referent how to become so:"),
-                kit.referent_email,
-                kit.referent_name or kit.referent_email,
-            )
-        return _("Not accredited yet? The association that wrote the kit tells you how to become so.")
+            self.accreditation = Accreditation.NO
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()
@@ -119,8 +104,7 @@ class DeclarationForm(forms.Form):
         cleaned_data = super().clean()
         if "postcode" in cleaned_data:
             cleaned_data["territory"] = territory_for_postcode(cleaned_data["postcode"])
-        if self.recognised_accredited:
-            cleaned_data["accredited"] = Accreditation.YES
+        cleaned_data["accredited"] = self.accreditation
         return cleaned_data
 
 

@@ -11,10 +11,12 @@ from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField
 from django.db.models.functions import TruncDate, TruncMonth
 
 from .models import ActionDeclaration, KitDownload
-from .models.declarations import DeclarationStatus
+from .models.declarations import Accreditation, DeclarationStatus
 from .territories import DEPARTEMENTS, region_for
 
 REPORTED = Q(status=DeclarationStatus.REPORTED)
+# School kits record whether the person was a recognised accredited volunteer.
+NOT_ACCREDITED = Q(accredited=Accreditation.NO)
 
 
 class Median(Aggregate):
@@ -87,6 +89,7 @@ def _funnel(**extra):
         "declarations": Count("id"),
         "people": Count("email_hash", distinct=True),
         "reported": Count("id", filter=REPORTED),
+        "not_accredited": Count("id", filter=NOT_ACCREDITED),
         "expected_total": Sum("expected_participants"),
         "reported_total": Sum("expected_participants", filter=REPORTED),
         **extra,
@@ -181,6 +184,7 @@ def totals(filters=None, kit_rows=None):
         people=Count("email_hash", distinct=True),
         reported=Count("id", filter=REPORTED),
         departements=Count("territory", distinct=True),
+        not_accredited=Count("id", filter=NOT_ACCREDITED),
         expected_total=Sum("expected_participants"),
     )
     figures["expected_participants"] = figures.pop("expected_total") or 0

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from home.models import FooterText, StandardPage
@@ -64,12 +65,13 @@ def language_links(context):
     home = _home_for_request(request)
     links = []
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    route_suffix = _route_suffix(request, page)
     for code, name in settings.LANGUAGES:
         url, translated = None, False
         if isinstance(page, Page) and code in locales:
             translation = page.get_translation_or_none(locales[code])
             if translation and translation.live:
-                url, translated = translation.get_url(request), True
+                url, translated = translation.get_url(request) + route_suffix, True
             elif home:
                 home_translation = home.get_translation_or_none(locales[code])
                 url = home_translation.get_url(request) if home_translation else None
@@ -86,6 +88,17 @@ def language_links(context):
             }
         )
     return links
+
+
+def _route_suffix(request, page):
+    """On a routable page's sub-route (`/evenements/sujets/`), the part after the page's
+    own URL: routes keep the same path in every language (DESIGN.md's URL contract)."""
+    if not isinstance(page, RoutablePageMixin):
+        return ""
+    page_url = page.get_url(request) or ""
+    if page_url and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
 
 
 @register.filter

@@ -1,6 +1,6 @@
 """Topics and training in the browser: a member proposes a topic, another votes; an
-editor selects it for a session (through the service function, not the admin UI); the
-session shows who proposed it; an accredited member declares a school action."""
+editor selects it for a session in the Wagtail admin;
+the session shows who proposed it; an accredited member declares a school action."""
 
 import datetime
 import re
@@ -42,6 +42,28 @@ def log_in(page, user):
     expect(page).not_to_have_url(re.compile(r"/compte/login/"))
 
 
+def editor(suffix):
+    from allauth.account.models import EmailAddress
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        f"topics-editor-{suffix}", f"topics-editor-{suffix}@example.org", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def admin_log_in(page, user):
+    page.goto("/admin/")
+    page.get_by_label("E-mail", exact=True).fill(user.email)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
 def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, browser, site_url, people):
     title = f"Partager nos outils numériques {people['suffix']}"
     page.goto("/evenements/sujets/")
@@ -74,13 +96,29 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
     check_page(voter_page, "topics-voted-fr")
     other.close()
 
-    # The editor's decision, through the service the admin's save also calls.
-    from events import topics
+    # The editor's decision, in the admin: status "selected" and the session that takes it up.
     from events.models import EventPage, TopicProposal
 
     topic = TopicProposal.objects.get(title=title)
     session = EventPage.objects.filter(locale__language_code="fr", training_for_school_actions=False).upcoming().first()
-    topics.set_status(topic, TopicProposal.Status.SELECTED, event=session)
+    editor_context = browser.new_context(locale="fr-FR", base_url=site_url, viewport={"width": 1280, "height": 900})
+    admin = editor_context.new_page()
+    admin_log_in(admin, editor(people["suffix"]))
+    admin.goto(f"/admin/snippets/events/topicproposal/edit/{topic.pk}/")
+    admin.locator("#id_status").select_option("selected")
+    admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page")).click()
+    modal = admin.locator(".modal-content")
+    # Browse the tree (home → events → the session), as an editor does.
+    modal.locator("tr", has_text="Français").locator("a").last.click()  # the French home's children
+    modal.locator("tr", has_text=session.get_parent().title).locator("a").last.click()
+    modal.get_by_role("link", name=re.compile(re.escape(session.title))).first.click()
+    expect(modal).to_be_hidden()
+    admin.get_by_role("button", name="Enregistrer").click()
+    admin.wait_for_url(re.compile(r"/admin/snippets/events/topicproposal/$"))
+    expect(admin.locator("tr", has_text=title)).to_contain_text(session.title)
+    topic.refresh_from_db()
+    assert (topic.status, topic.event_id) == (TopicProposal.Status.SELECTED, session.pk)
+    editor_context.close()
     page.goto(session.url)
     expect(page.get_by_text(f"proposé par {people['association'].name}", exact=False)).to_be_visible()
     check_page(page, "topics-session-proposed-by-fr")

@@ -29,13 +29,17 @@ def topic(member):
 def test_topics_page_in_both_languages(client, topic):
     from events.models import EventIndexPage
 
-    assert "Accueillir les nouveaux bénévoles" in unescape(client.get(URL).content.decode())
+    french_html = unescape(client.get(URL).content.decode())
+    assert "Accueillir les nouveaux bénévoles" in french_html
     assert 'href="/evenements/sujets/"' in client.get("/evenements/").content.decode()
-    english = EventIndexPage.objects.filter(locale__language_code="en").live().first()
-    if english is not None:
-        response = client.get(english.url + english.reverse_subpage("topics"))
-        assert response.status_code == 200
-        assert "Topics for the next sessions" in response.content.decode()
+    english = EventIndexPage.objects.filter(locale__language_code="en").live().get()
+    english_url = english.url + english.reverse_subpage("topics")
+    # The language switcher leads to the same sub-route in the other language.
+    assert f'<a href="{english_url}" lang="en" hreflang="en">' in french_html
+    response = client.get(english_url)
+    assert response.status_code == 200
+    assert "Topics for the next sessions" in response.content.decode()
+    assert '<a href="/evenements/sujets/" lang="fr" hreflang="fr">' in response.content.decode()
 
 
 def test_member_proposes_a_topic(client, member):

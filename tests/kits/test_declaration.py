@@ -157,18 +157,17 @@ def test_boundary_dates_are_accepted(client, kit, django_capture_on_commit_callb
     assert ActionDeclaration.objects.count() == 2
 
 
-def test_school_kit_asks_for_accreditation_and_shows_how_to_get_it(
+def test_school_kit_records_an_unrecognised_person_as_not_accredited(
     client, school_kit, django_capture_on_commit_callbacks
 ):
     school_kit.referent_name = "Léa Referente"
     school_kit.referent_email = "lea@courir.example.org"
     school_kit.save()
     html = client.get(url(school_kit)).content.decode()
-    assert 'name="accredited"' in html
+    assert 'name="accredited"' not in html  # nobody is asked
+    assert "pas encore agréé" in html
     assert 'href="mailto:lea@courir.example.org"' in html
-    response = client.post(url(school_kit), form_data(audience="pupils"))
-    assert 'id="id_accredited_error"' in response.content.decode()
-    post(client, school_kit, django_capture_on_commit_callbacks, audience="pupils", accredited="no")
+    post(client, school_kit, django_capture_on_commit_callbacks, audience="pupils")
     assert ActionDeclaration.objects.get().accredited == Accreditation.NO
 
 

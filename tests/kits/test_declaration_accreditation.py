@@ -76,7 +76,7 @@ def test_anyone_else_sees_the_next_training_sessions_and_can_still_declare(
     assert "Formation aux interventions scolaires (test)" in html
     assert f'href="{training.url}#registration-title"' in html
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url(school_kit), form_data(accredited="no"))
+        response = client.post(url(school_kit), form_data())
     assert response.status_code == 302
     assert ActionDeclaration.objects.get(email="camille@example.org").accredited == Accreditation.NO
 
@@ -84,4 +84,5 @@ def test_anyone_else_sees_the_next_training_sessions_and_can_still_declare(
 def test_anonymous_visitor_sees_the_sessions(client, school_kit, training):
     html = unescape(client.get(url(school_kit)).content.decode())
     assert "Formation aux interventions scolaires (test)" in html
-    assert 'name="accredited"' in html
+    assert 'name="accredited"' not in html
+    assert "Déjà agréé ? Connectez-vous pour être reconnu." in html

@@ -19,7 +19,7 @@ from django.urls import reverse
 from community.factories import AssociationFactory
 from kits import indicators
 from kits.factories import ActionDeclarationFactory, KitDownloadFactory
-from kits.models.declarations import DeclarationStatus
+from kits.models.declarations import Accreditation, DeclarationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +61,8 @@ def dataset(make_kit):
         expected_participants=30,
     )
     declare(kit_a, datetime.date(2025, 2, 6), 3, status=DeclarationStatus.CANCELLED, expected_participants=99)
-    declare(kit_b, datetime.date(2025, 3, 1), 5, territory="2A", expected_participants=12)
-    declare(kit_b, datetime.date(2025, 3, 2), 8, territory="971", expected_participants=8)
+    declare(kit_b, datetime.date(2025, 3, 1), 5, territory="2A", expected_participants=12, accredited=Accreditation.NO)
+    declare(kit_b, datetime.date(2025, 3, 2), 8, territory="971", expected_participants=8, accredited=Accreditation.YES)
     KitDownloadFactory.create_batch(2, declaration=first)
     KitDownloadFactory(declaration=third)
     return {"a": kit_a, "b": kit_b, "association": association}
@@ -82,6 +82,7 @@ def check_figures(dataset):
     assert (b["declarations"], b["people"], b["downloads"], b["reported"]) == (2, 2, 0, 0)
     assert b["median_days"] == 6.5
     assert b["conversion"] == 0.0
+    assert (a["not_accredited"], b["not_accredited"]) == (0, 1)
 
     departements = {row["code"]: row for row in indicators.per_departement(PERIOD)}
     assert departements["75"]["declarations"] == 2
@@ -95,6 +96,7 @@ def check_figures(dataset):
     assert months == [("2025-01", 2, 0), ("2025-02", 1, 1), ("2025-03", 2, 0)]
     totals = indicators.totals(PERIOD)
     assert (totals["declarations"], totals["people"], totals["downloads"], totals["departements"]) == (5, 4, 3, 4)
+    assert totals["not_accredited"] == 1
 
 
 def test_figures_on_a_known_data_set(dataset):
@@ -171,9 +173,10 @@ def test_csv_export(dataset, editor, client):
     assert response["Content-Disposition"] == 'attachment; filename="indicateurs-kits.csv"'
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     header, body = rows[0], {row[0]: row for row in rows[1:]}
-    assert len(header) == 10
+    assert len(header) == 11
     a = body["Kit témoin A"]
-    assert a[1:] == ["Association témoin", "3", "2", "3", "1", "33.3", "20.0", "60", "30"]
+    assert a[1:] == ["Association témoin", "3", "2", "3", "1", "33.3", "20.0", "60", "30", "0"]
+    assert body["Kit témoin B"][-1] == "1"
 
 
 def test_xlsx_exports_of_each_table(dataset, editor, client):

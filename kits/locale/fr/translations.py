@@ -319,4 +319,8 @@ FR = {
         "<strong>%(counter)s</strong> actions déclarées dans <strong>%(places)s</strong> départements",
     ),
     "You are recognised as an accredited volunteer (accredited on %(date)s): your declaration records it, there is nothing to tick.": "Vous êtes reconnu·e comme bénévole habilité·e (habilitation du %(date)s) : votre déclaration l'enregistre, vous n'avez rien à cocher.",
+    "You can still declare your action: your declaration records that you are not yet accredited, and the association will contact you about the training.": "Vous pouvez tout de même déclarer votre action : votre déclaration indique que vous n'êtes pas encore agréé, et l'association vous contactera au sujet de la formation.",
+    "Already accredited? Log in to be recognised.": "Déjà agréé ? Connectez-vous pour être reconnu.",
+    "Questions about accreditation? Write to the kit's referent:": "Une question sur l'agrément ? Écrivez au référent du kit :",
+    "School actions by volunteers not yet accredited": "Actions scolaires par des bénévoles pas encore agréés",
 }
