@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 
-from .models import ActionDeclaration, KitDownload
+from .models import ActionDeclaration, KitDownload, KitPage
 from .models.declarations import Accreditation, DeclarationStatus
 from .territories import DEPARTEMENTS, region_for
 
@@ -102,28 +102,28 @@ def _participants(row):
 
 
 def per_kit(filters=None):
-    """One row per kit: the funnel from declaration to report, with the median lead time."""
+    """One row per kit: the funnel from declaration to report, with the median lead time.
+    Grouped by the kit's id alone (a narrow sort); titles come in one more query."""
     base = declarations(filters)
     postgres = connection.vendor == "postgresql"
     extra = {"median_days": Median(lead_days())} if postgres else {}
-    rows = list(
-        base.values("kit", "kit__title", "kit__association__name")
-        .annotate(**_funnel(**extra))
-        .order_by("-declarations", "kit__title")
-    )
+    rows = list(base.values("kit").annotate(**_funnel(**extra)).order_by())
+    kits = KitPage.objects.filter(pk__in=[row["kit"] for row in rows])
+    names = {kit["pk"]: kit for kit in kits.values("pk", "title", "association__name")}
     download_counts = dict(downloads(filters).values_list("declaration__kit").annotate(count=Count("id")).order_by())
     if not postgres:
         days = {}
         for kit, value in base.annotate(days=lead_days()).values_list("kit", "days").order_by("kit", "days"):
             days.setdefault(kit, []).append(value)
     for row in rows:
-        row["title"] = row.pop("kit__title")
-        row["association"] = row.pop("kit__association__name") or ""
+        row["title"] = names[row["kit"]]["title"]
+        row["association"] = names[row["kit"]]["association__name"] or ""
         row["downloads"] = download_counts.get(row["kit"], 0)
         _participants(row)
         row["conversion"] = _rate(row["reported"], row["declarations"])
         value = row["median_days"] if postgres else median(days[row["kit"]])
         row["median_days"] = round(float(value), 1) if value is not None else None
+    rows.sort(key=lambda row: (-row["declarations"], row["title"]))
     return rows
 
 
@@ -175,23 +175,34 @@ def per_month(filters=None):
     return rows
 
 
-def totals(filters=None, kit_rows=None):
-    """Headline figures; given the per-kit rows already computed, their downloads are summed
-    instead of counted again (one query fewer on the report page)."""
-    base = declarations(filters)
-    figures = base.aggregate(
+def totals(filters=None, kit_rows=None, departement_rows=None):
+    """Headline figures. Given the tables already computed for the report page, the
+    additive figures are summed from them; only unique people need one more query."""
+    if kit_rows is None or departement_rows is None:
+        return _totals_alone(filters)
+    figures = {
+        key: sum(row[key] for row in departement_rows)
+        for key in ("declarations", "reported", "not_accredited", "expected_participants")
+    }
+    figures["people"] = declarations(filters).aggregate(people=Count("email_hash", distinct=True))["people"]
+    figures["departements"] = len(departement_rows)
+    figures["downloads"] = sum(row["downloads"] for row in kit_rows)
+    figures["conversion"] = _rate(figures["reported"], figures["declarations"])
+    return figures
+
+
+def _totals_alone(filters):
+    """The headline figures in one aggregate and a count (the dashboard panel)."""
+    figures = declarations(filters).aggregate(
         declarations=Count("id"),
         people=Count("email_hash", distinct=True),
         reported=Count("id", filter=REPORTED),
-        departements=Count("territory", distinct=True),
         not_accredited=Count("id", filter=NOT_ACCREDITED),
+        departements=Count("territory", distinct=True),
         expected_total=Sum("expected_participants"),
     )
     figures["expected_participants"] = figures.pop("expected_total") or 0
-    if kit_rows is None:
-        figures["downloads"] = downloads(filters).count()
-    else:
-        figures["downloads"] = sum(row["downloads"] for row in kit_rows)
+    figures["downloads"] = downloads(filters).count()
     figures["conversion"] = _rate(figures["reported"], figures["declarations"])
     return figures
 

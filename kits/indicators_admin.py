@@ -161,7 +161,7 @@ class IndicatorsReportView(ReportView):
             "header_icon": self.header_icon,
             "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}],
             "form": self.filter_form,
-            "totals": indicators.totals(filters, kit_rows=kits),
+            "totals": indicators.totals(filters, kit_rows=kits, departement_rows=departements),
             "kits": kits,
             "departements": departements,
             "regions": indicators.per_region(departements),

@@ -23,7 +23,7 @@ os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/relais-bench.sqlite3")
 
 
 def seed(kits_count, declarations_count, downloads_count):
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from wagtail.models import Page
 
@@ -72,6 +72,9 @@ def seed(kits_count, declarations_count, downloads_count):
             for n in range(downloads_count)
         ]
         KitDownload.objects.bulk_create(downloads, batch_size=10000)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give after a bulk load
 
 
 def timed(client, url, params, repeat):
