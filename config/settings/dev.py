@@ -1,6 +1,6 @@
 """Local development: the embedded default (SQLite, local memory, console e-mail)."""
 
-from config.env import env
+from config.env import env, env_int
 
 from .base import *  # noqa: F403
 
@@ -10,3 +10,5 @@ ALLOWED_HOSTS = ["*"]
 COMMENTS_XTD_SALT = b"relais-dev-comments-salt"
 # runserver serves static files from the apps; no collectstatic needed in development.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Template changes show on reload: no whole-page cache unless asked for.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

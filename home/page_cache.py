@@ -1,0 +1,91 @@
+"""Whole-page cache for anonymous visitors (wagtail-cache does not support Wagtail 8).
+
+A response is stored only when nothing in it belongs to one person: the request carries
+no session or messages cookie, the response sets no cookie (a CSRF token, a session, a
+message all set one) and does not say `private` or `no-store`. The URL decides the
+language (`/` French, `/en/` English, never the Accept-Language header), so the key is
+the host and the full path.
+
+Invalidation is by generation: every write to a model that public pages show bumps one
+counter kept in the cache, and keys carry it, so every stored page is dropped at once.
+Writes to models no public page shows (sessions, downloads, task results, logs…) do not
+count. Code that changes public data with `QuerySet.update()` (which sends no signal)
+calls `invalidate()` itself."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+PERSONAL_COOKIES = ("sessionid", "messages")
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/compte/", "/en/compte/", "/commentaires/")
+# Response headers set again by the outer middleware on every response, or per response.
+UNSTORED_HEADERS = {"set-cookie", "x-cache"}
+
+
+def _seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate():
+    """Drop every cached page (they are found again under the next generation)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # never set, or evicted: any new value starts a new generation
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request):
+    return f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not _seconds():
+        return False
+    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+        return False
+    return not request.path.startswith(SKIPPED_PREFIXES)
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+class AnonymousPageCacheMiddleware:
+    """Place it after SecurityMiddleware and WhiteNoise, before the session, CSRF and
+    messages middleware: it must see the cookies they set on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, status, headers = stored
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
+            cache.set(key, (response.content, response.status_code, headers), _seconds())
+            response["X-Cache"] = "MISS"
+        return response
