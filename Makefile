@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean
+.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "Could not install chromium: browser tests will be skipped."; \
 	fi
+
+bench: install-dev ## Seed a large data set once, then load each public page with wrk under gunicorn (.bench/results.csv)
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's wrk for the benchmark…"; \
+		(apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) >/dev/null 2>&1 \
+		|| echo "Could not install wrk."; \
+	fi
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lint: install-dev ## Check style; fixes nothing
 	$(BIN)/ruff check .

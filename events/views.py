@@ -4,6 +4,7 @@ request into a call and the outcome into a page or a message."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -65,25 +66,28 @@ def recap_associations(source):
     return sorted(names, key=str.casefold)
 
 
-def event_page(request, page, *, guest_form=None, member_form=None, status=200):
+def event_page(request, page, *, member_form=None, status=200):
     source = page.source_event
     now = timezone.now()
     user = request.user
     registration = None
     if user.is_authenticated:
         registration = source.registrations.active().filter(user=user).first()
-    confirmed = source.registrations.confirmed().count()
+    counts = source.registrations.aggregate(
+        confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("id", filter=Q(status=Registration.Status.WAITING)),
+    )
+    confirmed = counts["confirmed"]
     context = {
         "event": source,
         "state": source.registration_state(now),
         "is_over": source.is_over(now),
         "registration": registration,
         "seats_left": None if source.capacity is None else max(source.capacity - confirmed, 0),
-        "waiting_count": source.registrations.waiting().count(),
+        "waiting_count": counts["waiting"],
         "is_member": is_network_member(user),
         "may_register": services.member_may_register(source, user),
         "member_form": member_form or MemberRegistrationForm(),
-        "guest_form": guest_form or GuestRegistrationForm(),
         "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
         "hosts": list(page.host_associations.all()),
         "topic_proposers": topics.proposers_for(page),
@@ -99,7 +103,7 @@ def event_page(request, page, *, guest_form=None, member_form=None, status=200):
 
 def register(request, page):
     if request.method != "POST":
-        return redirect(page.url)
+        return guest_registration_page(request, page)
     if request.POST.get("kind") == "guest":
         return register_guest(request, page)
     if not request.user.is_authenticated:
@@ -123,10 +127,19 @@ def register(request, page):
     return redirect(page.url)
 
 
+def guest_registration_page(request, page, form=None):
+    """The guest form, on a page of its own (the event page stays cacheable)."""
+    source = page.source_event
+    if request.user.is_authenticated or not source.open_to_guests or source.registration_state() != "open":
+        return redirect(page.url)
+    context = {"page": page, "event": source, "guest_form": form or GuestRegistrationForm()}
+    return TemplateResponse(request, "events/guest_registration.html", context)
+
+
 def register_guest(request, page):
     form = GuestRegistrationForm(request.POST)
     if not form.is_valid():
-        return event_page(request, page, guest_form=form)
+        return guest_registration_page(request, page, form)
     data = form.cleaned_data
     try:
         registration, created = services.register_guest(

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import page_cache_signals
+        from . import locale_cache, page_cache_signals
 
         page_cache_signals.connect()
+        locale_cache.install()

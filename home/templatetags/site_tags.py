@@ -4,12 +4,16 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
+from home.fragment_cache import cached_fragment
+from home.locale_cache import all_locales
 from home.models import FooterText, StandardPage
 
 register = template.Library()
@@ -27,32 +31,40 @@ def _home_for_request(request):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home_for_request(request)
-    items = home.get_children().live().public().in_menu().only("id", "title", "url_path") if home else []
+
+    def build():
+        home = _home_for_request(request)
+        if not home:
+            return []
+        items = home.get_children().live().public().in_menu().only("id", "title", "url_path")
+        return [(item.get_url(request), item.title, item.url_path) for item in items]
+
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    return {
-        "home": home,
-        "items": [(item, current_path.startswith(item.url_path)) for item in items],
-        "request": request,
-    }
+    items = cached_fragment(request, "main-menu", build)
+    return {"items": [(url, title, current_path.startswith(url_path)) for url, title, url_path in items]}
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
+    """The footer is the same on every page of a language: rendered once per content
+    generation (home/fragment_cache.py), it costs no query on the next pages."""
     request = context["request"]
-    home = _home_for_request(request)
-    locale = Locale.get_active()
-    footer_text = FooterText.objects.filter(locale=locale).first() or FooterText.objects.first()
-    legal_pages = []
-    if home:
-        legal_pages = StandardPage.objects.descendant_of(home).live().public().filter(show_in_footer=True)
-    return {
-        "footer_text": footer_text,
-        "legal_pages": legal_pages,
-        "settings": context.get("settings"),
-        "request": request,
-    }
+
+    def build():
+        home = _home_for_request(request)
+        locale = Locale.get_active()
+        footer_text = FooterText.objects.filter(locale=locale).first() or FooterText.objects.first()
+        legal_pages = []
+        if home:
+            legal_pages = StandardPage.objects.descendant_of(home).live().public().filter(show_in_footer=True)
+        return render_to_string(
+            "components/footer.html",
+            {"footer_text": footer_text, "legal_pages": legal_pages, "settings": context.get("settings")},
+            request=request,
+        )
+
+    return mark_safe(cached_fragment(request, "footer", build))  # noqa: S308 (our own template's output)
 
 
 @register.simple_tag(takes_context=True)
@@ -64,7 +76,7 @@ def language_links(context):
     active = get_language()
     home = _home_for_request(request)
     links = []
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = {locale.language_code: locale for locale in all_locales()}
     route_suffix = _route_suffix(request, page)
     for code, name in settings.LANGUAGES:
         url, translated = None, False

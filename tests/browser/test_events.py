@@ -89,6 +89,8 @@ def test_member_registers_cancels_and_the_next_one_is_promoted(page, browser, si
 def test_guest_registers_and_confirms_by_e_mail(page, sessions):
     event = sessions["guests"]
     page.goto(event.url)
+    page.get_by_role("link", name="M'inscrire comme invité·e").click()  # the guest form's own page
+    check_page(page, "event-guest-form-fr")
     page.get_by_role("button", name="M'inscrire comme invité·e").click()  # empty form: errors next to fields
     expect(page.get_by_text("Cochez cette case pour que nous puissions enregistrer votre inscription.")).to_be_visible()
     check_page(page, "event-guest-errors-fr")

@@ -197,7 +197,7 @@ def test_members_only_event_refuses_guests(client, event):
 
 def test_guest_registers_then_confirms_by_e_mail(client, make_event, django_capture_on_commit_callbacks):
     event = make_event(title="Petit Déj de test", slug="petit-dej-de-test", open_to_guests=True, capacity=1)
-    html = client.get(URL).content.decode()
+    html = client.get(URL + "inscription/").content.decode()
     for name in ("name", "email", "organisation", "consent"):
         assert f'name="{name}"' in html
     with django_capture_on_commit_callbacks(execute=True):
@@ -291,6 +291,22 @@ def test_guests_never_see_members_names(client, make_event, make_member):
     assert "Zébulon" not in html
     response = register_guest(client, email=user.email)
     assert "Zébulon" not in response.content.decode()
+
+
+def test_guest_form_has_its_own_page_and_the_event_page_holds_no_token(client, make_event):
+    make_event(title="Petit Déj de test", slug="petit-dej-de-test", open_to_guests=True)
+    event_html = client.get(URL).content.decode()
+    assert "csrfmiddlewaretoken" not in event_html
+    assert f'href="{URL}inscription/"' in event_html
+    response = client.get(URL + "inscription/")
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert 'name="email"' in response.content.decode()
+
+
+def test_guest_form_page_sends_members_only_visitors_back_to_the_event(client, event):
+    response = client.get(URL + "inscription/")
+    assert response.status_code == 302 and response["Location"] == URL
 
 
 def test_post_without_csrf_token_is_refused(make_event):

@@ -113,3 +113,14 @@ def test_security_headers_are_on_cached_responses_too():
     assert hit["X-Cache"] == "HIT"
     assert hit["X-Content-Type-Options"] == "nosniff"
     assert "Referrer-Policy" in hit
+
+
+def test_an_event_open_to_guests_is_cached_its_guest_form_is_not():
+    index = EventIndexPage.objects.get(locale__language_code="fr")
+    event = EventPageFactory.build(title="Session ouverte", slug="session-ouverte", open_to_guests=True)
+    index.add_child(instance=event)
+    event.save_revision().publish()
+    Client().get(event.url)
+    assert Client().get(event.url)["X-Cache"] == "HIT"
+    form_page = Client().get(event.url + "inscription/")
+    assert "X-Cache" not in form_page and "csrftoken" in form_page.cookies

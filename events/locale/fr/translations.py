@@ -214,4 +214,6 @@ FR = {
     "No training session is planned at the moment. You can declare your action now all the same.": "Aucune session de formation n'est prévue pour le moment. Vous pouvez tout de même déclarer votre action dès maintenant.",
     "Say why the topic is declined: the reason is shown publicly.": "Indiquez pourquoi le sujet est écarté : la raison est affichée publiquement.",
     "Propose and vote for the next topics": "Proposer et voter pour les prochains sujets",
+    "Register as a guest: %(title)s": "S'inscrire comme invité·e : %(title)s",
+    "For %(title)s, on %(date)s. We e-mail you a link: your seat is held once you click it.": "Pour %(title)s, le %(date)s. Nous vous envoyons un lien par e-mail : votre place est retenue dès que vous cliquez dessus.",
 }
