@@ -125,7 +125,7 @@ def start_gunicorn(env, port, workers):
     production = dict(
         env,
         DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
+        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
     )
