@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean bench
+.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean bench rush
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench: install-dev ## Seed a large data set once, then load each public page wit
 		|| echo "Could not install wrk."; \
 	fi
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+rush: install-dev ## 3 minutes of locust traffic while 500 members register for a 50-seat session (PostgreSQL)
+	$(BIN)/python scripts/rush/run.py $(RUSH_ARGS)
 
 lint: install-dev ## Check style; fixes nothing
 	$(BIN)/ruff check .
