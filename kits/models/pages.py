@@ -57,7 +57,12 @@ class KitIndexPage(BaseIndexPage):
             .select_related("association")
             .prefetch_related(
                 "themes",
-                Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x360")),
+                Prefetch(
+                    "hero_image",
+                    queryset=get_image_model().objects.prefetch_renditions(
+                        "format-webp|fill-480x360", "format-jpeg|fill-480x360"
+                    ),
+                ),
             )
             .order_by("title")
         )
