@@ -17,6 +17,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _cacheable_response(response):
+            if settings.PUBLIC_CACHE_MAX_AGE:  # a CDN in front may keep it too
+                patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
             cache.set(key, (response.content, response.status_code, headers), _seconds())
             response["X-Cache"] = "MISS"

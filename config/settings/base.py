@@ -273,3 +273,32 @@ DECLARATION_RESEND_INTERVAL = 3600  # a duplicate declaration re-sends the links
 DOWNLOAD_LINK_MAX_AGE = 30 * 24 * 3600
 KIT_REMINDER_DAYS_BEFORE = 7
 # End of Declarations -------------------------------------------------------------------
+
+# Beyond one machine (README "Scaling out") ---------------------------------------------
+# Each switch is off by default; the embedded default needs none of them.
+# Public images and uploads on S3-compatible object storage (Scaleway, OVH, MinIO, AWS).
+# Kit materials stay in PRIVATE_MEDIA_ROOT (a volume shared by the web machines).
+S3_BUCKET = env("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = S3_BUCKET
+    AWS_S3_ENDPOINT_URL = env("S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env("S3_REGION") or None
+    AWS_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY")
+    AWS_S3_CUSTOM_DOMAIN = env("S3_CUSTOM_DOMAIN") or None  # e.g. the CDN in front of the bucket
+    AWS_QUERYSTRING_AUTH = False  # public images: plain, cacheable URLs
+    AWS_S3_FILE_OVERWRITE = False
+# A CDN or Varnish in front: Wagtail purges a page's URLs when it is published or
+# unpublished, and anonymous pages say how long the CDN may keep them.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 0)  # seconds; 0: no shared caching
+# End of Beyond one machine -------------------------------------------------------------
