@@ -87,6 +87,7 @@ def association_context(request, index, association):
         KitPage.objects.live()
         .public()
         .filter(association=association, locale=index.locale)
+        .select_related("association")
         .prefetch_related(
             Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x360"))
         )
