@@ -93,7 +93,6 @@ class CommentViewSet(SnippetViewSet):
     menu_label = _("Comments")
     menu_order = 220
     add_to_admin_menu = True
-    url_prefix = "community/comments"
     list_display = [
         Column("excerpt", label=_("Comment"), accessor=excerpt),
         Column("user_name", label=_("Author")),
