@@ -214,4 +214,8 @@ FR = {
     "No training session is planned at the moment. You can declare your action now all the same.": "Aucune session de formation n'est prévue pour le moment. Vous pouvez tout de même déclarer votre action dès maintenant.",
     "Say why the topic is declined: the reason is shown publicly.": "Indiquez pourquoi le sujet est écarté : la raison est affichée publiquement.",
     "Propose and vote for the next topics": "Proposer et voter pour les prochains sujets",
+    # The recap article of a session (issue 10).
+    "Read the recap: %(title)s": "Lire le compte rendu : %(title)s",
+    "recap article": "article de compte rendu",
+    "The article that tells what was said at the session (under Resources).": "L'article qui raconte ce qui s'est dit pendant la session (dans Ressources).",
 }
