@@ -13,12 +13,12 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .comments.threads import with_flag_counts
 
@@ -87,14 +87,27 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
+class ExcerptTitleColumn(TitleColumn):
+    """The first column (link to the comment, row actions) shows the start of the text."""
+
+    def get_value(self, instance):
+        return excerpt(instance)
+
+
+class CommentIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=ExcerptTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
+
 class CommentViewSet(SnippetViewSet):
     model = XtdComment
     icon = "comment"
     menu_label = _("Comments")
     menu_order = 220
     add_to_admin_menu = True
+    index_view_class = CommentIndexView
     list_display = [
-        Column("excerpt", label=_("Comment"), accessor=excerpt),
+        "comment",  # the title column: links to the comment and carries the row buttons
         Column("user_name", label=_("Author")),
         Column("page", label=_("Page"), accessor=page_title),
         StatusTagColumn(

@@ -27,7 +27,6 @@ class ThreadCommentForm(CommentSecurityForm):
         label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=COMMENT_MAX_LENGTH,
-        help_text=_("At most %(max)d characters. Links are shown as plain text.") % {"max": COMMENT_MAX_LENGTH},
         error_messages={
             "required": _("Write your comment before sending it."),
             "max_length": _("Your comment is %(show_value)d characters long: please shorten it to %(limit_value)d."),
@@ -46,6 +45,10 @@ class ThreadCommentForm(CommentSecurityForm):
     def __init__(self, target, *, member=None, data=None, initial=None, **kwargs):
         super().__init__(target, data=data, initial=initial, **kwargs)
         self.member = member
+        # Set here, not on the class: the visitor's language is known only now.
+        self.fields["comment"].help_text = _("At most %(max)d characters. Links are shown as plain text.") % {
+            "max": COMMENT_MAX_LENGTH
+        }
         if member is not None:
             del self.fields["name"]
             del self.fields["email"]

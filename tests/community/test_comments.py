@@ -4,6 +4,8 @@ followers, members flag, moderators hide and restore; bad input and forged links
 import re
 
 import pytest
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
 
 from django.core import mail
 from django.core.cache import cache
@@ -11,8 +13,6 @@ from django.core.cache import cache
 from community.comments.forms import ThreadCommentForm
 from community.comments.threads import comments_on
 from community.models import ArticlePage
-from django_comments.models import CommentFlag
-from django_comments_xtd.models import XtdComment
 
 pytestmark = pytest.mark.django_db
 
