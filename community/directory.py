@@ -89,10 +89,13 @@ def association_context(request, index, association):
         .filter(association=association, locale=index.locale)
         .select_related("association")
         .prefetch_related(
-            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x360"))
+            "themes", Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x360"))
         )
         .order_by("title")
     )
+    all_themes = {t.translation_key: t for t in Theme.objects.filter(locale=index.locale)}
+    for kit in kits:
+        kit.display_themes = [all_themes.get(t.translation_key, t) for t in kit.themes.all()]
     # Sessions are attached to the source-language page: find them there, show them in the visitor's language.
     hosted = list(EventPage.objects.live().public().filter(host_associations=association).order_by("-start"))
     attended_ids = (
@@ -108,7 +111,8 @@ def association_context(request, index, association):
         "association": association,
         "association_themes": [translated_themes.get(t.translation_key, t) for t in themes],
         "kits": kits,
-        "hosted_events": hosted,
+        "hosted_events": [event for event in hosted if event.end < now],
+        "upcoming_hosted_events": [event for event in hosted if event.end >= now][::-1],
         "attended_events": [event for event in took_part if event.end < now],
         "directory_url": index.url,
     }

@@ -72,3 +72,32 @@ def test_category_filter_and_pagination_with_constant_queries(client, django_ass
     page3 = client.get("/ressources/?category=news&page=3").content.decode()
     assert page3.count('class="card article-card"') == 6
     assert client.get("/ressources/?category=bogus").status_code == 200
+
+
+class TestArticlePageTree:
+    def test_articles_live_under_the_resources_index_only(self):
+        assert ArticlePage.parent_page_types == ["community.ArticleIndexPage"]
+        assert ArticleIndexPage.subpage_types == ["community.ArticlePage"]
+        assert ArticlePage.can_create_at(ArticleIndexPage.objects.get(locale__language_code="fr"))
+
+
+def test_editor_creates_an_article_in_the_admin(admin_client):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    index = ArticleIndexPage.objects.get(locale__language_code="fr")
+    data = nested_form_data(
+        {
+            "title": "Guide créé dans l'admin",
+            "slug": "guide-cree-dans-l-admin",
+            "introduction": "Intro.",
+            "category": "guide",
+            "date": "2026-11-01",
+            "author_name": "Zoé",
+            "body": streamfield([("paragraph", rich_text("<p>" + " ".join(["mot"] * 450) + "</p>"))]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/add/community/articlepage/{index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = ArticlePage.objects.get(slug="guide-cree-dans-l-admin")
+    assert article.live and article.reading_time == 3

@@ -68,6 +68,9 @@ def test_association_page_shows_kits_hosted_and_attended_sessions(client):
     hosted = EventPageFactory(parent=event_index, title="Session accueillie", past=True)
     hosted.host_associations.set([association])
     hosted.save_revision().publish()
+    upcoming = EventPageFactory(parent=event_index, title="Session à venir")
+    upcoming.host_associations.set([association])
+    upcoming.save()
     attended = EventPageFactory(parent=event_index, title="Session suivie", past=True)
     RegistrationFactory(event=attended, association=association, attended=True, may_name_association=True)
     private = EventPageFactory(parent=event_index, title="Session discrète", past=True)
@@ -78,6 +81,7 @@ def test_association_page_shows_kits_hosted_and_attended_sessions(client):
     assert kit.title.replace("'", "&#x27;") in html
     assert "Session accueillie" in html and "Session suivie" in html
     assert "Session discrète" not in html  # no consent to be named
+    assert html.index("Ses prochaines sessions") < html.index("Session à venir") < html.index("Session accueillie")
     assert "&lt;b&gt;gras&lt;/b&gt;" in html  # description escaped
 
 
@@ -105,3 +109,29 @@ def test_directory_page_is_routable_in_both_languages():
     index = AssociationIndexPage.objects.get(locale__language_code="en")
     association = AssociationFactory(name="Asso Route")
     assert index.association_url(association) == "/en/associations/asso-route/"
+
+
+def test_editor_fills_the_directory_fields_in_the_admin(admin_client):
+    sport = Theme.objects.get(slug="sport", locale__language_code="fr")
+    response = admin_client.post(
+        "/admin/snippets/community/association/add/",
+        {
+            "name": "Asso Admin",
+            "slug": "asso-admin",
+            "website": "https://asso-admin.example.org",
+            "short_description": "Courte.",
+            "description": "Longue.",
+            "member_since": "2024-03-01",
+            "themes": [sport.pk],
+            "territories": ["2A", "971"],
+        },
+    )
+    assert response.status_code == 302
+    from community.models import Association
+
+    association = Association.objects.get(slug="asso-admin")
+    assert association.territories == ["2A", "971"]
+    assert list(association.themes.all()) == [sport]
+    assert association.get_territories_display() == ["Corse-du-Sud", "Guadeloupe"]
+    assert association in Association.objects.in_territory("971")
+    assert association not in Association.objects.in_territory("97")

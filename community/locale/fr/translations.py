@@ -329,4 +329,5 @@ FR = {
     "Read the recap: %(title)s": "Lire le compte rendu : %(title)s",
     "recap article": "article de compte rendu",
     "The article that tells what was said at the session (under Resources).": "L'article qui raconte ce qui s'est dit pendant la session (dans Ressources).",
+    "Its next sessions": "Ses prochaines sessions",
 }
