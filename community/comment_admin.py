@@ -13,10 +13,12 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -203,3 +205,26 @@ def comment_buttons(snippet, user, next_url=None):
             attrs={"aria-label": f"{label} — {snippet.user_name}"},
         )
     ]
+
+
+class ReportedCommentsPanel(Component):
+    """On the admin dashboard: visible comments that members reported, with a link."""
+
+    name = "reported_comments"
+    template_name = "community/admin/reported_comments_panel.html"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        can_moderate = policy_registry.get_by_type(XtdComment).user_has_permission(self.user, "change")
+        count = 0
+        if can_moderate:
+            count = (
+                with_flag_counts(XtdComment.objects.filter(is_public=True, is_removed=False))
+                .filter(flag_count__gt=0)
+                .count()
+            )
+        url = reverse("wagtailsnippets_django_comments_xtd_xtdcomment:list") + "?reported=true&visibility=visible"
+        return {"count": count, "url": url}

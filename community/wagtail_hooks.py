@@ -207,6 +207,7 @@ from .comment_admin import (  # noqa: E402
     CommentPermissionPolicy,
     CommentViewSet,
     HideCommentsBulkAction,
+    ReportedCommentsPanel,
     RestoreCommentsBulkAction,
     comment_buttons,
 )
@@ -216,3 +217,8 @@ register_snippet(CommentViewSet)
 hooks.register("register_bulk_action", HideCommentsBulkAction)
 hooks.register("register_bulk_action", RestoreCommentsBulkAction)
 hooks.register("register_snippet_listing_buttons", comment_buttons)
+
+
+@hooks.register("construct_homepage_panels")
+def add_reported_comments_panel(request, panels):
+    panels.append(ReportedCommentsPanel(request.user))

@@ -240,3 +240,43 @@ def test_personal_data_export_and_erase(recap):
     assert erase("sophie.visiteuse@example.org") == 1
     comment = comments_on(recap).get(comment__startswith="Merci pour ce compte rendu")
     assert comment.user_email == "" and comment.user_name == "—"
+
+
+def test_dashboard_counts_reported_comments(admin_client, recap, approved_member):
+    target = comments_on(recap).get(user_email="marc.visiteur@example.org")
+    assert "Reported comments" not in admin_client.get("/admin/").content.decode()
+    CommentFlag.objects.create(comment=target, user=approved_member.user, flag=CommentFlag.SUGGEST_REMOVAL)
+    html = admin_client.get("/admin/").content.decode()
+    assert "1 visible comment was reported by members." in html or "1 commentaire visible" in html
+
+
+def test_member_export_deletion_and_address_retention(recap, approved_member):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.comments.services import create_comment
+    from community.personal_data import delete_account, export_personal_data, retention_rules
+
+    user = approved_member.user
+    create_comment(recap, name="Moi", email=user.email, text="Mon avis.", followup=True, parent_id=0, user=user)
+    exported = export_personal_data(user)["comments"]
+    assert [row["comment"] for row in exported] == ["Mon avis."]
+    old = create_comment(
+        recap,
+        name="Ancien",
+        email="ancien@example.org",
+        text="Il y a longtemps.",
+        followup=False,
+        parent_id=0,
+        ip_address="203.0.113.9",
+        submit_date=timezone.now() - timedelta(days=400),
+    )
+    purge = retention_rules()["comment_addresses"]
+    assert purge(timezone.now(), dry_run=True) >= 1
+    purge(timezone.now(), dry_run=False)
+    old.refresh_from_db()
+    assert old.ip_address is None
+    delete_account(user)
+    comment = comments_on(recap).get(comment="Mon avis.")
+    assert comment.user_id is None and comment.user_email == "" and comment.user_name == "—"

@@ -330,4 +330,10 @@ FR = {
     "recap article": "article de compte rendu",
     "The article that tells what was said at the session (under Resources).": "L'article qui raconte ce qui s'est dit pendant la session (dans Ressources).",
     "Its next sessions": "Ses prochaines sessions",
+    "Reported comments": "Commentaires signalés",
+    "%(count)s visible comment was reported by members.": (
+        "%(count)s commentaire visible a été signalé par des membres.",
+        "%(count)s commentaires visibles ont été signalés par des membres.",
+    ),
+    "Moderate them": "Les modérer",
 }
