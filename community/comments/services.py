@@ -153,11 +153,16 @@ def mute_key(email, comment):
     return signing.dumps({"email": email, "thread": comment.thread_id}, salt=_salt(MUTE_SALT))
 
 
-def mute(key):
+def read_mute_key(key):
     try:
-        data = signing.loads(key, salt=_salt(MUTE_SALT))
+        return signing.loads(key, salt=_salt(MUTE_SALT))
     except signing.BadSignature:
         raise LinkInvalid("forged") from None
+
+
+def mute(key):
+    """Stop the reply e-mails of this thread for this address."""
+    data = read_mute_key(key)
     return XtdComment.objects.filter(thread_id=data["thread"], user_email=data["email"], followup=True).update(
         followup=False
     )

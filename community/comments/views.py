@@ -107,14 +107,11 @@ def flag(request, comment_id):
 @require_http_methods(["GET", "POST"])
 def mute(request, key):
     """GET asks (mail scanners open links), POST stops the e-mails."""
-    if request.method == "GET":
-        try:
-            services.signing.loads(key, salt=services._salt(services.MUTE_SALT))
-        except services.signing.BadSignature:
-            return TemplateResponse(request, "community/comments/link_invalid.html", {"reason": "forged"}, status=400)
-        return TemplateResponse(request, "community/comments/mute.html", {"done": False})
     try:
-        services.mute(key)
+        if request.method == "GET":
+            services.read_mute_key(key)
+        else:
+            services.mute(key)
     except services.LinkInvalid:
         return TemplateResponse(request, "community/comments/link_invalid.html", {"reason": "forged"}, status=400)
-    return TemplateResponse(request, "community/comments/mute.html", {"done": True})
+    return TemplateResponse(request, "community/comments/mute.html", {"done": request.method == "POST"})

@@ -280,3 +280,15 @@ def test_member_export_deletion_and_address_retention(recap, approved_member):
     delete_account(user)
     comment = comments_on(recap).get(comment="Mon avis.")
     assert comment.user_id is None and comment.user_email == "" and comment.user_name == "—"
+
+
+def test_expired_link_says_so_and_publishes_nothing(client, recap, monkeypatch):
+    from community.comments import services
+
+    post(client, recap, name="Léa", email="late@example.org", comment="Trop tard.")
+    link = path_of(confirm_link(mail.outbox[-1]))
+    monkeypatch.setattr(services, "CONFIRMATION_MAX_AGE", -1)
+    response = client.get(link)
+    assert response.status_code == 400
+    assert "expiré" in response.content.decode()
+    assert not comments_on(recap).filter(user_email="late@example.org").exists()
