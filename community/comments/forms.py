@@ -12,13 +12,13 @@ COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 
 class ThreadCommentForm(CommentSecurityForm):
     name = forms.CharField(
-        label=_("Your name"),
+        label=_("Name to show"),
         max_length=50,
         help_text=_("Shown with your comment. A first name is enough."),
         error_messages={"required": _("Tell us the name to show with your comment.")},
     )
     email = forms.EmailField(
-        label=_("Your e-mail address"),
+        label=_("E-mail to confirm"),
         max_length=254,
         help_text=_("Never shown. We send you a link to confirm your comment before it appears."),
         error_messages={"required": _("We need your e-mail address to confirm your comment.")},

@@ -55,8 +55,8 @@ def test_visitor_comments_member_replies_moderator_hides(page, browser, site_url
     form.get_by_role("button", name="Envoyer mon commentaire").click()  # empty: errors beside the fields
     expect(page.locator(".error-summary")).to_be_visible()
     check_page(page, "community-comment-errors")
-    page.get_by_label("Votre nom").fill("Yanis")
-    page.get_by_label("Votre adresse e-mail").fill(email)
+    page.get_by_label("Nom affiché").fill("Yanis")
+    page.get_by_label("E-mail pour confirmer").fill(email)
     page.get_by_label("Votre commentaire").fill(text)
     page.get_by_role("button", name="Envoyer mon commentaire").click()
     expect(page.get_by_role("heading", name="Consultez vos e-mails")).to_be_visible()

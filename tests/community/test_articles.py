@@ -101,3 +101,9 @@ def test_editor_creates_an_article_in_the_admin(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     article = ArticlePage.objects.get(slug="guide-cree-dans-l-admin")
     assert article.live and article.reading_time == 3
+
+
+def test_empty_category_shows_an_empty_state(client):
+    html = client.get("/ressources/?category=news").content.decode()
+    assert "empty-state" in html
+    assert "Aucun article dans cette catégorie" in html
