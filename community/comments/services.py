@@ -107,7 +107,12 @@ def request_confirmation(target, form, ip_address, next_path):
     send_templated_mail(
         "community/comments/email/confirm",
         payload["email"],
-        {"name": payload["name"], "text": payload["text"], "page": target, "confirm_url": confirm_url},
+        {
+            "name": payload["name"],
+            "text": payload["text"],
+            "page": page_in(target, language),
+            "confirm_url": confirm_url,
+        },
         language,
     )
     return key

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -60,7 +61,12 @@ def post_comment(request):
         return TemplateResponse(
             request,
             "community/comments/preview.html",
-            {"form": form, "target": target, "next_path": next_path, "security_message": form.security_message()},
+            {
+                "form": form,
+                "target": services.page_in(target, get_language()),
+                "next_path": next_path,
+                "security_message": form.security_message(),
+            },
             status=400,
         )
     if member is not None:

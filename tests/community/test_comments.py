@@ -69,7 +69,7 @@ def test_visitor_confirms_by_email_before_the_comment_appears(client, recap):
 def test_english_visitor_gets_an_english_email_and_link(client, recap):
     post(client, recap, prefix="/en", name="Sam", email="sam@example.org", comment="Great recap.")
     message = mail.outbox[-1]
-    assert "Confirm your comment" in message.subject
+    assert "Confirm your comment on “Petit Déj: what we learnt" in message.subject
     assert "/en/commentaires/confirmer/" in confirm_link(message)
 
 
