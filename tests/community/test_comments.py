@@ -292,3 +292,19 @@ def test_expired_link_says_so_and_publishes_nothing(client, recap, monkeypatch):
     assert response.status_code == 400
     assert "expiré" in response.content.decode()
     assert not comments_on(recap).filter(user_email="late@example.org").exists()
+
+
+def test_moderators_group_moderates_comments(client, recap):
+    from django.contrib.auth.models import Group
+
+    from community.factories import UserFactory
+
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    assert client.get("/admin/snippets/django_comments_xtd/xtdcomment/").status_code == 200
+    target = comments_on(recap).get(user_email="marc.visiteur@example.org")
+    client.post(f"/admin/bulk/django_comments_xtd/xtdcomment/hide/?id={target.pk}")
+    target.refresh_from_db()
+    assert not target.is_public
+    assert client.get("/admin/snippets/django_comments_xtd/xtdcomment/add/").status_code in (302, 403)
