@@ -8,6 +8,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import member_area, personal_data  # noqa: F401  (registers community's exporters)
+        from .comments import personal_data as comment_data  # noqa: F401  (registers the threads' rules)
 
         # The member area's own sections; other apps add theirs between 20 and 80.
         member_area.register_section("community/members/sections/profile.html", order=10)

@@ -1,13 +1,16 @@
 """Factories for the community app: used by the tests and by the demo content."""
 
 import factory
+import wagtail_factories
 from allauth.account.models import EmailAddress
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Association, MemberProfile
+from wagtail.models import Locale
+
+from .models import ArticlePage, Association, MemberProfile
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):
@@ -56,3 +59,16 @@ class MemberFactory(factory.django.DjangoModelFactory):
     class Params:
         approved = factory.Trait(status=MemberProfile.Status.APPROVED, approved_at=factory.LazyFunction(timezone.now))
         declined = factory.Trait(status=MemberProfile.Status.DECLINED, approved_at=factory.LazyFunction(timezone.now))
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    """An article under the resources index (`parent=`); body as stream JSON."""
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+    introduction = "Ce que le réseau a appris."
+    category = "guide"
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="fr"))
+
+    class Meta:
+        model = ArticlePage

@@ -198,3 +198,27 @@ class PendingMembersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_pending_members_panel(request, panels):
     panels.append(PendingMembersPanel(request.user))
+
+
+# Feedback threads: moderation (community/comment_admin.py).
+from django_comments_xtd.models import XtdComment  # noqa: E402
+
+from .comment_admin import (  # noqa: E402
+    CommentPermissionPolicy,
+    CommentViewSet,
+    HideCommentsBulkAction,
+    ReportedCommentsPanel,
+    RestoreCommentsBulkAction,
+    comment_buttons,
+)
+
+register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
+register_snippet(CommentViewSet)
+hooks.register("register_bulk_action", HideCommentsBulkAction)
+hooks.register("register_bulk_action", RestoreCommentsBulkAction)
+hooks.register("register_snippet_listing_buttons", comment_buttons)
+
+
+@hooks.register("construct_homepage_panels")
+def add_reported_comments_panel(request, panels):
+    panels.append(ReportedCommentsPanel(request.user))

@@ -18,7 +18,6 @@ urlpatterns = [
     path("admin/login/", community_views.admin_login, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("commentaires/", include("django_comments_xtd.urls")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +28,9 @@ if settings.DEBUG:
 # French at the root, English under /en/; Wagtail serves every page last.
 urlpatterns += i18n_patterns(
     path("compte/", include("community.urls")),
+    # Feedback threads: our views on django-comments-xtd's models (its own URLs would
+    # bypass the rate limits and render outside the site's layout).
+    path("commentaires/", include("community.comments.urls")),
     path("", include("events.urls")),  # calendar files of the event pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,

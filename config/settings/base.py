@@ -183,6 +183,12 @@ COMMENTS_XTD_CONFIRM_EMAIL = True
 COMMENTS_XTD_SALT = (env("COMMENTS_XTD_SALT") or f"relais-comments-{SECRET_KEY}").encode()
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+COMMENT_MAX_LENGTH = 3000
+# Our own views (community/comments/) post, confirm and flag; these describe the same
+# rules for comments-xtd's template tags and admin.
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"who_can_post": "all", "allow_flagging": True, "allow_feedback": False, "show_feedback": False}
+}
 
 # Behind a proxy: how many proxies in front of us we trust for X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -158,6 +158,15 @@ class EventPage(RoutablePageMixin, Page):
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         help_text=_("Shown once the session is over, with the associations that took part."),
     )
+    recap_article = models.ForeignKey(
+        "community.ArticlePage",
+        verbose_name=_("recap article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recapped_events",
+        help_text=_("The article that tells what was said at the session (under Resources)."),
+    )
     # The calendar files' SEQUENCE: raised when the date or the place changes.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     calendar_signature = models.CharField(max_length=64, blank=True, editable=False)
@@ -195,6 +204,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("recap"),
+        FieldPanel("recap_article"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("topic"),
@@ -258,6 +268,16 @@ class EventPage(RoutablePageMixin, Page):
             return self
         source = self.get_translation_or_none(Locale.get_default())
         return source.specific if source else self
+
+    def localized_recap_article(self):
+        """The recap article in this page's language (or the source one), if live."""
+        article = self.recap_article
+        if article is None:
+            return None
+        translated = article.get_translation_or_none(self.locale)
+        if translated is not None and translated.live:
+            return translated
+        return article if article.live else None
 
     def registration_closes(self):
         closes = self.registration_closes_at or self.start

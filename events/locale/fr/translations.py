@@ -216,4 +216,7 @@ FR = {
     "Propose and vote for the next topics": "Proposer et voter pour les prochains sujets",
     "Register as a guest: %(title)s": "S'inscrire comme invité·e : %(title)s",
     "For %(title)s, on %(date)s. We e-mail you a link: your seat is held once you click it.": "Pour %(title)s, le %(date)s. Nous vous envoyons un lien par e-mail : votre place est retenue dès que vous cliquez dessus.",
+    "Read the recap: %(title)s": "Lire le compte rendu : %(title)s",
+    "recap article": "article de compte rendu",
+    "The article that tells what was said at the session (under Resources).": "L'article qui raconte ce qui s'est dit pendant la session (dans Ressources).",
 }

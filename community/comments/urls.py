@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("envoyer/", views.post_comment, name="post"),
+    path("confirmer/<str:key>/", views.confirm, name="confirm"),
+    path("signaler/<int:comment_id>/", views.flag, name="flag"),
+    path("notifications/<str:key>/", views.mute, name="mute"),
+]

@@ -1,0 +1,48 @@
+"""{% comment_thread page %}: the page's feedback thread with its forms, rendered on
+the server (one thread per source-language page, so /… and /en/… show the same)."""
+
+from django import template
+from django.utils.html import escape, linebreaks, urlize
+from django.utils.safestring import mark_safe
+
+from ..comments.forms import ThreadCommentForm
+from ..comments.threads import target_of, visible_threads
+from ..members import is_network_member
+
+register = template.Library()
+
+
+@register.inclusion_tag("community/comments/thread.html", takes_context=True)
+def comment_thread(context, page):
+    request = context["request"]
+    user = request.user
+    member = user if is_network_member(user) else None
+    _content_type, _object_pk, target = target_of(page)
+    threads = visible_threads(page, user)
+    for thread in threads:
+        top = thread["comment"]
+        if top is not None and top.allow_thread():
+            thread["reply_form"] = ThreadCommentForm(
+                target, member=member, initial={"reply_to": top.pk, "next": request.path}, auto_id=f"reply{top.pk}_%s"
+            )
+    return {
+        "request": request,
+        "threads": threads,
+        "count": sum((1 if t["comment"] else 0) + len(t["replies"]) for t in threads),
+        "form": ThreadCommentForm(target, member=member, initial={"next": request.path}, auto_id="comment_%s"),
+        "member": member,
+        "user": user,
+        "page": page,
+    }
+
+
+@register.filter
+def comment_text(comment):
+    """A comment's text, escaped, with its line breaks. Links become clickable only for
+    members (signed-in authors), and then rel="nofollow ugc"."""
+    if comment.user_id:
+        html = urlize(comment.comment, nofollow=True, autoescape=True).replace(
+            'rel="nofollow"', 'rel="nofollow ugc noopener"'
+        )
+        return mark_safe(linebreaks(html, autoescape=False))  # noqa: S308  (urlize escaped the text)
+    return mark_safe(linebreaks(escape(comment.comment), autoescape=False))  # noqa: S308  (escaped just above)
