@@ -7,7 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import member_area, personal_data  # noqa: F401  (registers community's exporters)
+        from . import member_area, personal_data, testimonial_personal_data  # noqa: F401  (registers community's exporters)
+
+        testimonial_personal_data.register()
 
         # The member area's own sections; other apps add theirs between 20 and 80.
         member_area.register_section("community/members/sections/profile.html", order=10)

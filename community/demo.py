@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from . import demo_testimonials
 from .factories import AssociationFactory
 from .models import ArticleIndexPage, Association, AssociationIndexPage, MemberProfile, TestimonialIndexPage
 
@@ -28,6 +29,7 @@ def load(demo):
     demo.associations = {association.name: association for association in Association.objects.all()}
     # After every app: the admin account (home) exists by then.
     demo.on_finish(load_members)
+    demo.on_finish(demo_testimonials.load)  # after kits: testimonials point to kits
 
     demo.ensure_index(
         TestimonialIndexPage,

@@ -13,6 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import testimonial_admin
 from .members import approve_members, decline_members
 from .models import Association, MemberProfile
 
@@ -198,3 +199,7 @@ class PendingMembersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_pending_members_panel(request, panels):
     panels.append(PendingMembersPanel(request.user))
+
+
+# Testimonials' moderation lives in its own module.
+testimonial_admin.register()

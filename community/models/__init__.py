@@ -3,6 +3,7 @@
 from .associations import Association
 from .members import MemberProfile, MemberProfileQuerySet
 from .pages import ArticleIndexPage, AssociationIndexPage, TestimonialIndexPage
+from .testimonials import Testimonial, TestimonialQuerySet
 
 __all__ = [
     "ArticleIndexPage",
@@ -10,5 +11,7 @@ __all__ = [
     "AssociationIndexPage",
     "MemberProfile",
     "MemberProfileQuerySet",
+    "Testimonial",
     "TestimonialIndexPage",
+    "TestimonialQuerySet",
 ]

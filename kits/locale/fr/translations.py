@@ -319,4 +319,14 @@ FR = {
         "<strong>%(counter)s</strong> actions déclarées dans <strong>%(places)s</strong> départements",
     ),
     "You are recognised as an accredited volunteer (accredited on %(date)s): your declaration records it, there is nothing to tick.": "Vous êtes reconnu·e comme bénévole habilité·e (habilitation du %(date)s) : votre déclaration l'enregistre, vous n'avez rien à cocher.",
+    # Follow-up after the action (testimonials)
+    "postcode": "code postal",
+    "reported participants": "participants déclarés après l’action",
+    "From the approved testimonial of the action.": "D’après le témoignage approuvé de l’action.",
+    "follow-up sent at": "relance envoyée le",
+    'Your action "%(kit)s" was planned on %(date)s. How did it go? Tell us in two minutes, with a photo if you like: your story shows the action to everyone and counts in the association\'s results.': "Votre action « %(kit)s » était prévue le %(date)s. Comment ça s’est passé ? Racontez-le-nous en deux minutes, avec une photo si vous le souhaitez : votre récit fait connaître l’action et compte dans les résultats de l’association.",
+    "Tell how it went": "Raconter comment ça s’est passé",
+    "The action did not take place, or you want no more e-mails?": "L’action n’a pas eu lieu, ou vous ne voulez plus d’e-mails ?",
+    "Tell how it went:": "Raconter comment ça s’est passé :",
+    'How did "%(kit)s" go?': "Comment s’est passé « %(kit)s » ?",
 }
