@@ -35,8 +35,8 @@ class WallFilters:
 
         public = Testimonial.objects.public()
         self.themes = list(Theme.objects.filter(locale=locale).order_by("name"))
-        years = public.annotate(year=ExtractYear("action_date")).values_list("year", flat=True).distinct()
-        territories = public.values_list("territory", flat=True).distinct()
+        years = public.annotate(year=ExtractYear("action_date")).values_list("year", flat=True).order_by().distinct()
+        territories = public.values_list("territory", flat=True).order_by().distinct()
         self.fields = [
             ("kit", _("Kit"), kit_choices(language)),
             ("theme", _("Theme"), [(theme.slug, theme.name) for theme in self.themes]),

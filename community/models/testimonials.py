@@ -144,6 +144,21 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
     def association_display(self):
         return self.association.name if self.association_id else self.association_other
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from kits.territories import territory_for_postcode
+
+        if self.postcode and territory_for_postcode(self.postcode) is None:
+            raise ValidationError({"postcode": _("Enter a French postcode of five digits, such as 75011 or 97133.")})
+
+    def save(self, *args, **kwargs):
+        from kits.territories import territory_for_postcode
+
+        # A moderator correcting the postcode moves the testimonial on the map too.
+        self.territory = territory_for_postcode(self.postcode) or self.territory
+        super().save(*args, **kwargs)
+
     def get_territory_display(self):
         from kits.territories import territory_name
 
