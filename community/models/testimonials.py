@@ -136,14 +136,6 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_public(self):
-        return self.status == self.Status.APPROVED
-
-    @property
-    def association_display(self):
-        return self.association.name if self.association_id else self.association_other
-
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -158,6 +150,14 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
         # A moderator correcting the postcode moves the testimonial on the map too.
         self.territory = territory_for_postcode(self.postcode) or self.territory
         super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def association_display(self):
+        return self.association.name if self.association_id else self.association_other
 
     def get_territory_display(self):
         from kits.territories import territory_name

@@ -59,7 +59,10 @@ def test_allowed_formats_are_reencoded_as_jpeg(fmt, name):
 
 
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
-SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+    b'<rect width="10" height="10"/></svg>'
+)
 
 
 @pytest.mark.parametrize(
