@@ -136,6 +136,13 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        from kits.territories import territory_for_postcode
+
+        # A moderator correcting the postcode moves the testimonial on the map too.
+        self.territory = territory_for_postcode(self.postcode) or self.territory
+        super().save(*args, **kwargs)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -143,13 +150,6 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
 
         if self.postcode and territory_for_postcode(self.postcode) is None:
             raise ValidationError({"postcode": _("Enter a French postcode of five digits, such as 75011 or 97133.")})
-
-    def save(self, *args, **kwargs):
-        from kits.territories import territory_for_postcode
-
-        # A moderator correcting the postcode moves the testimonial on the map too.
-        self.territory = territory_for_postcode(self.postcode) or self.territory
-        super().save(*args, **kwargs)
 
     @property
     def is_public(self):
