@@ -29,6 +29,14 @@ def kit():
     return KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
 
 
+def test_empty_wall_says_so_and_invites_to_share(client):
+    make_testimonial(title="Refusée", status=Story.Status.REJECTED)
+    html = client.get(WALL_URL).content.decode()
+    assert "empty-state" in html and "Aucune action locale racontée" in html
+    assert 'href="/actions-locales/partager/"' in html
+    assert "No local action has been told yet" in client.get("/en/local-actions/").content.decode()
+
+
 def test_wall_shows_only_approved_testimonials(client):
     make_testimonial(title="Histoire publiée")
     pending = make_testimonial(title="Histoire en attente", status=Story.Status.PENDING)

@@ -129,10 +129,12 @@ def test_footer_shows_legal_pages_in_each_language(client):
 
 
 def test_every_section_index_renders_an_empty_state(client):
-    # /kits/ and /evenements/ have demo content since issues 3 and 7 (empty states tested in their apps).
+    # /kits/, /evenements/ and /actions-locales/ have demo content since issues 3, 7 and 9
+    # (empty states tested in their apps).
     assert client.get("/kits/").status_code == 200
     assert client.get("/evenements/").status_code == 200
-    for path in ("/actions-locales/", "/ressources/", "/associations/"):
+    assert client.get("/actions-locales/").status_code == 200
+    for path in ("/ressources/", "/associations/"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert "empty-state" in response.content.decode(), path
