@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from wagtail.search import index
+
 from .models import Testimonial
 from .signals import testimonial_approved
 
@@ -96,6 +98,7 @@ def reject(testimonials, user, reason):
             testimonial.moderated_by = user
             testimonial.moderated_at = now
             testimonial.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"])
+            index.remove_object(testimonial)  # it may have been approved (and indexed) before
             queue(send_decision, testimonial.pk)
             rejected.append(testimonial)
     return rejected

@@ -18,8 +18,9 @@ from .models import Testimonial
 from .testimonial_forms import TestimonialForm
 
 HONEYPOT_FIELD = "website"
-# (requests, seconds) per address and per e-mail.
-RATE_LIMITS = {"address": (5, 3600), "email": (3, 3600)}
+# (requests, seconds) per address (every POST, so room to correct mistakes) and per e-mail
+# (stories actually sent).
+RATE_LIMITS = {"address": (10, 3600), "email": (3, 3600)}
 
 
 def _allow(scope, identity):

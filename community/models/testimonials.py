@@ -151,6 +151,11 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
         if self.postcode and territory_for_postcode(self.postcode) is None:
             raise ValidationError({"postcode": _("Enter a French postcode of five digits, such as 75011 or 97133.")})
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only what the public may read is ever put in the search index.
+        return cls.objects.public()
+
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED

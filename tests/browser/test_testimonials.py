@@ -120,7 +120,9 @@ def test_volunteer_shares_a_story_with_a_photo_and_a_moderator_publishes_it(page
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "admin-testimonials-pending.png"), full_page=True)
     page.get_by_role("link", name=TITLE, exact=True).click()
-    page.get_by_role("textbox", name="Description de la photo (texte alternatif)").fill("Des bénévoles et des sacs sur une plage")
+    page.get_by_role("textbox", name="Description de la photo (texte alternatif)").fill(
+        "Des bénévoles et des sacs sur une plage"
+    )
     page.get_by_role("button", name="Enregistrer").first.click()
     expect(page.locator(".messages")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "admin-testimonial-edited.png"), full_page=True)

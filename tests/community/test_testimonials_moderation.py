@@ -177,3 +177,21 @@ def test_moderators_are_emailed_about_a_new_testimonial():
     assert len(to_moderator) == 1
     html = to_moderator[0].alternatives[0][0]
     assert XSS not in html and "&lt;script&gt;" in html
+
+
+def test_only_approved_testimonials_reach_the_search_index(django_capture_on_commit_callbacks):
+    from wagtail.search.backends import get_search_backend
+
+    from community import testimonial_services
+
+    def found():
+        return [hit.pk for hit in get_search_backend().search("flamants", Story)]
+
+    testimonial = make_testimonial(title="Les flamants roses", status=Story.Status.PENDING)
+    assert found() == []
+    with django_capture_on_commit_callbacks(execute=True):
+        testimonial_services.approve([testimonial], user=None)
+    assert found() == [testimonial.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        testimonial_services.reject([testimonial], user=None, reason="Doublon")
+    assert found() == []
