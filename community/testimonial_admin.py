@@ -13,8 +13,10 @@ from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -178,8 +180,30 @@ def decision_buttons(snippet, user, next_url=None):
     return buttons
 
 
+class PendingTestimonialsPanel(Component):
+    """On the admin dashboard of those who may moderate: how many testimonials wait."""
+
+    name = "pending_testimonials"
+    template_name = "community/admin/pending_testimonials_panel.html"
+    order = 55
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        can_moderate = policy_registry.get_by_type(Testimonial).user_has_permission(self.user, "change")
+        count = Testimonial.objects.pending().count() if can_moderate else 0
+        url = reverse("wagtailsnippets_community_testimonial:list") + "?status=pending"
+        return {"count": count, "url": url}
+
+
+def add_pending_panel(request, panels):
+    panels.append(PendingTestimonialsPanel(request.user))
+
+
 def register():
     register_snippet(TestimonialViewSet)
+    hooks.register("construct_homepage_panels", add_pending_panel)
     hooks.register("register_bulk_action", ApproveTestimonialsBulkAction)
     hooks.register("register_bulk_action", RejectTestimonialsBulkAction)
     hooks.register("register_snippet_listing_buttons", decision_buttons)

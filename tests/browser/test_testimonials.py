@@ -153,3 +153,12 @@ def test_volunteer_shares_a_story_with_a_photo_and_a_moderator_publishes_it(page
     expect(section.get_by_role("heading", name="Ils l’ont fait")).to_be_visible()
     expect(section.get_by_role("link", name=TITLE)).to_be_visible()
     check_page(page, "kit-page-they-did-it")
+
+
+def test_english_wall_and_form_read_english(page):
+    page.goto("/en/local-actions/")
+    expect(page.get_by_role("heading", name="Filter local actions")).to_be_visible()
+    check_page(page, "testimonials-wall-en")
+    page.get_by_role("link", name="Tell us how your action went").first.click()
+    expect(page.get_by_label("Your name as it will be shown")).to_be_visible()
+    check_page(page, "testimonial-form-en")

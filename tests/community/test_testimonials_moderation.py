@@ -195,3 +195,21 @@ def test_only_approved_testimonials_reach_the_search_index(django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         testimonial_services.reject([testimonial], user=None, reason="Doublon")
     assert found() == []
+
+
+def test_dashboard_tells_moderators_how_many_wait(moderator):
+    make_testimonial(status=Story.Status.PENDING)
+    make_testimonial(status=Story.Status.PENDING)
+    make_testimonial(status=Story.Status.APPROVED)
+    html = moderator.get("/admin/").content.decode()
+    assert "2 témoignages attendent la modération." in html
+    assert f"{LIST_URL}?status=pending" in html
+
+
+def test_personal_data_export_of_an_account_lists_its_testimonials():
+    from community.personal_data import export_personal_data
+
+    user = UserFactory(email="export-temoin@example.org")
+    make_testimonial(email="export-temoin@example.org", title="Mon action")
+    exported = export_personal_data(user)["testimonials"]
+    assert [item["title"] for item in exported] == ["Mon action"]

@@ -311,4 +311,10 @@ FR = {
     "Département": "Département",
     "Year": "Année",
     "Thank you! Your testimonial will be published once a moderator has read it; we will tell you by e-mail.": "Merci ! Votre témoignage sera publié après relecture par l’équipe de modération ; nous vous préviendrons par e-mail.",
+    "Testimonials to moderate": "Témoignages à modérer",
+    "%(count)s testimonial is waiting for moderation.": (
+        "%(count)s témoignage attend la modération.",
+        "%(count)s témoignages attendent la modération.",
+    ),
+    "Moderate them": "Les modérer",
 }
