@@ -7,7 +7,8 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import member_area, personal_data, testimonial_personal_data  # noqa: F401  (registers community's exporters)
+        # personal_data registers community's exporters; testimonial_receivers connects receivers.
+        from . import member_area, personal_data, testimonial_personal_data, testimonial_receivers  # noqa: F401
 
         testimonial_personal_data.register()
 

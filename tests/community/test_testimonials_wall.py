@@ -163,3 +163,17 @@ def test_retention_deletes_old_pending_and_rejected_only():
     assert Story.objects.count() == 4
     assert purge(timezone.now()) == 2
     assert sorted(Story.objects.values_list("status", flat=True)) == ["approved", "pending"]
+
+
+def test_deleting_a_testimonial_deletes_its_photo_file(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from .testimonial_helpers import image_bytes
+
+    testimonial = make_testimonial(status=Story.Status.REJECTED)
+    testimonial.photo.save("x.jpg", ContentFile(image_bytes()), save=True)
+    storage, name = testimonial.photo.storage, testimonial.photo.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        testimonial.delete()
+    assert not storage.exists(name)
