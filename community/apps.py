@@ -7,8 +7,11 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import member_area, personal_data  # noqa: F401  (registers community's exporters)
+        # personal_data registers community's exporters; testimonial_receivers connects receivers.
+        from . import member_area, personal_data, testimonial_personal_data, testimonial_receivers  # noqa: F401
         from .comments import personal_data as comment_data  # noqa: F401  (registers the threads' rules)
+
+        testimonial_personal_data.register()
 
         # The member area's own sections; other apps add theirs between 20 and 80.
         member_area.register_section("community/members/sections/profile.html", order=10)

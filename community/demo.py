@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .article_demo import load_articles
+from . import demo_testimonials
 from .factories import AssociationFactory
 from .models import ArticleIndexPage, Association, AssociationIndexPage, MemberProfile, TestimonialIndexPage
 
@@ -30,6 +31,7 @@ def load(demo):
     # After every app: the admin account (home) exists by then.
     demo.on_finish(load_members)
     demo.on_finish(load_articles)  # after the members: the recap's thread has a member's reply
+    demo.on_finish(demo_testimonials.load)  # after kits: testimonials point to kits
 
     demo.ensure_index(
         TestimonialIndexPage,

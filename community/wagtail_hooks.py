@@ -13,6 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import testimonial_admin
 from .members import approve_members, decline_members
 from .models import Association, MemberProfile
 
@@ -222,3 +223,7 @@ hooks.register("register_snippet_listing_buttons", comment_buttons)
 @hooks.register("construct_homepage_panels")
 def add_reported_comments_panel(request, panels):
     panels.append(ReportedCommentsPanel(request.user))
+
+
+# Testimonials' moderation lives in its own module.
+testimonial_admin.register()

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class KitsConfig(AppConfig):
     name = "kits"
     verbose_name = _("Kits")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects kits' reactions to other apps' signals)

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from .signing import sign_download
 
-KINDS = ("links", "reminder")
+KINDS = ("links", "reminder", "followup")
 
 
 def subpage_url(kit, name, *args, absolute=True):
@@ -25,6 +25,18 @@ def download_url(kit, signed, absolute=True):
 
 def person_url(declaration, kit=None):
     return subpage_url(kit or declaration.localized_kit(), "my_action", declaration.token)
+
+
+def share_url(declaration):
+    """The testimonial form pre-filled from the declaration, in its language (the wall is
+    community's page: found by model name, kits does not import community's views)."""
+    from django.apps import apps
+
+    wall_model = apps.get_model("community", "TestimonialIndexPage")
+    pages = {page.locale.language_code: page for page in wall_model.objects.live().select_related("locale")}
+    page = pages.get(declaration.language) or pages.get(settings.LANGUAGE_CODE)
+    path = page.get_url_parts()[2] if page else "/actions-locales/"
+    return f"{settings.BASE_URL}{path}partager/?declaration={declaration.token}"
 
 
 def material_links(declaration, kit, absolute=True):
@@ -49,6 +61,7 @@ def send_declaration_email(declaration, kind):
             "links": material_links(declaration, kit),
             "person_url": person_url(declaration, kit),
             "checklists": kit.checklists() if kind == "reminder" else [],
+            "share_url": share_url(declaration) if kind == "followup" else "",
         }
         prefix = f"kits/emails/{kind}"
         subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())

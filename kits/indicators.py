@@ -8,7 +8,7 @@ from statistics import median
 
 from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, Sum
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from .models import ActionDeclaration, KitDownload, KitPage
 from .models.declarations import Accreditation, DeclarationStatus
@@ -91,7 +91,8 @@ def _funnel(**extra):
         "reported": Count("id", filter=REPORTED),
         "not_accredited": Count("id", filter=NOT_ACCREDITED),
         "expected_total": Sum("expected_participants"),
-        "reported_total": Sum("expected_participants", filter=REPORTED),
+        # Reported actions count the participants their testimonial reported (older rows: expected).
+        "reported_total": Sum(Coalesce("reported_participants", "expected_participants"), filter=REPORTED),
         **extra,
     }
 

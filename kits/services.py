@@ -36,6 +36,7 @@ def declare(kit, data, language):
             name=data["name"],
             email=data["email"].strip(),
             organisation=data.get("organisation", ""),
+            postcode=data.get("postcode", ""),
             territory=data["territory"],
             planned_date=data["planned_date"],
             audience=data["audience"],

@@ -5,6 +5,7 @@ from .associations import Association
 from .comments import CommentConfirmation
 from .members import MemberProfile, MemberProfileQuerySet
 from .pages import ArticleIndexPage, AssociationIndexPage, TestimonialIndexPage
+from .testimonials import Testimonial, TestimonialQuerySet
 
 __all__ = [
     "ArticleCategory",
@@ -15,5 +16,7 @@ __all__ = [
     "AssociationIndexPage",
     "MemberProfile",
     "MemberProfileQuerySet",
+    "Testimonial",
     "TestimonialIndexPage",
+    "TestimonialQuerySet",
 ]

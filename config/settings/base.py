@@ -278,6 +278,7 @@ DECLARATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600), "resend": 
 DECLARATION_RESEND_INTERVAL = 3600  # a duplicate declaration re-sends the links at most once an hour
 DOWNLOAD_LINK_MAX_AGE = 30 * 24 * 3600
 KIT_REMINDER_DAYS_BEFORE = 7
+RETENTION_TESTIMONIALS_DAYS = 183
 # End of Declarations -------------------------------------------------------------------
 
 # Beyond one machine (README "Scaling out") ---------------------------------------------

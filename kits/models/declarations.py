@@ -52,6 +52,17 @@ class ActionDeclarationQuerySet(models.QuerySet):
             created_at__date__lt=today,
         )
 
+    def due_for_followup(self, today, days_after, window_days):
+        """Declared actions whose planned date was `days_after` days ago or more (at most
+        `window_days` ago: an old backlog is not mailed), not followed up yet, opt-out respected."""
+        return self.filter(
+            status=DeclarationStatus.DECLARED,
+            emails_opt_out=False,
+            followup_sent_at__isnull=True,
+            planned_date__lte=today - timedelta(days=days_after),
+            planned_date__gt=today - timedelta(days=window_days),
+        )
+
 
 class ActionDeclaration(models.Model):
     """Someone said "je me lance": who runs the action with a kit, where and when.
@@ -63,12 +74,16 @@ class ActionDeclaration(models.Model):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail"))
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
     territory = models.CharField(
         _("département or territory"), max_length=3, help_text=_("Derived from the postcode (2A, 75, 971, 977…).")
     )
     planned_date = models.DateField(_("planned date"))
     audience = models.CharField(_("audience"), max_length=30, choices=Audience.choices)
     expected_participants = models.PositiveIntegerField(_("expected participants"))
+    reported_participants = models.PositiveIntegerField(
+        _("reported participants"), null=True, blank=True, help_text=_("From the approved testimonial of the action.")
+    )
     consent_at = models.DateTimeField(_("consent given at"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     email_hash = models.CharField(_("e-mail hash"), max_length=64, db_index=True, editable=False)
@@ -85,6 +100,7 @@ class ActionDeclaration(models.Model):
     emails_opt_out = models.BooleanField(_("no more e-mails"), default=False)
     links_sent_at = models.DateTimeField(_("links sent at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    followup_sent_at = models.DateTimeField(_("follow-up sent at"), null=True, blank=True)
     last_contact_at = models.DateTimeField(_("last contact at"), default=timezone.now)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 

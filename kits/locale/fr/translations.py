@@ -168,7 +168,6 @@ FR = {
     "About this kit": "À propos de ce kit",
     "Quality": "Qualité",
     "Kit themes": "Thèmes des kits",
-    # Declarations ("Je me lance"), downloads, the person's page and e-mails
     "Planned date of the action": "Date prévue de l'action",
     "From today to two years ahead.": "D'aujourd'hui à deux ans maximum.",
     "The date is in the past: enter today's date or a later one.": "La date est passée : indiquez la date du jour ou une date ultérieure.",
@@ -323,4 +322,13 @@ FR = {
     "Already accredited? Log in to be recognised.": "Déjà agréé ? Connectez-vous pour être reconnu.",
     "Questions about accreditation? Write to the kit's referent:": "Une question sur l'agrément ? Écrivez au référent du kit :",
     "School actions by volunteers not yet accredited": "Actions scolaires par des bénévoles pas encore agréés",
+    "postcode": "code postal",
+    "reported participants": "participants déclarés après l’action",
+    "From the approved testimonial of the action.": "D’après le témoignage approuvé de l’action.",
+    "follow-up sent at": "relance envoyée le",
+    'Your action "%(kit)s" was planned on %(date)s. How did it go? Tell us in two minutes, with a photo if you like: your story shows the action to everyone and counts in the association\'s results.': "Votre action « %(kit)s » était prévue le %(date)s. Comment ça s’est passé ? Racontez-le-nous en deux minutes, avec une photo si vous le souhaitez : votre récit fait connaître l’action et compte dans les résultats de l’association.",
+    "Tell how it went": "Raconter comment ça s’est passé",
+    "The action did not take place, or you want no more e-mails?": "L’action n’a pas eu lieu, ou vous ne voulez plus d’e-mails ?",
+    "Tell how it went:": "Raconter comment ça s’est passé :",
+    'How did "%(kit)s" go?': "Comment s’est passé « %(kit)s » ?",
 }

@@ -1,0 +1,53 @@
+"""Approved testimonials shown elsewhere: the home page's three latest and the kit page's
+"Ils l'ont fait". A fixed number of queries whatever the number of testimonials."""
+
+from django import template
+
+from ..models import Testimonial, TestimonialIndexPage
+from ..testimonial_listing import localized_kits
+
+register = template.Library()
+
+
+def _wall(context):
+    from django.utils.translation import get_language
+
+    pages = TestimonialIndexPage.objects.live().select_related("locale")
+    by_language = {page.locale.language_code: page for page in pages}
+    return by_language.get(get_language()) or by_language.get("fr")
+
+
+def _cards(testimonials, locale):
+    testimonials = list(testimonials)
+    if locale is not None:
+        kits = localized_kits(testimonials, locale)
+        for testimonial in testimonials:
+            testimonial.display_kit = kits.get(testimonial.kit_id)
+    return testimonials
+
+
+@register.inclusion_tag("community/testimonials/latest.html", takes_context=True)
+def latest_testimonials(context, count=3):
+    wall = _wall(context)
+    testimonials = Testimonial.objects.for_listing().order_by("-moderated_at", "-pk")[:count]
+    return {
+        "request": context.get("request"),
+        "wall": wall,
+        "testimonials": _cards(testimonials, wall.locale if wall else None) if wall else [],
+    }
+
+
+@register.inclusion_tag("community/testimonials/kit_section.html", takes_context=True)
+def kit_testimonials(context, kit, count=3):
+    """Approved testimonials of `kit` in any language (they attach to the source kit)."""
+    wall = _wall(context)
+    queryset = Testimonial.objects.for_listing().filter(kit__translation_key=kit.translation_key)
+    testimonials = list(queryset[: count + 1])
+    return {
+        "request": context.get("request"),
+        "wall": wall,
+        "kit": kit,
+        "source_kit_id": testimonials[0].kit_id if testimonials else None,
+        "testimonials": _cards(testimonials[:count], wall.locale if wall else None) if wall else [],
+        "more": len(testimonials) > count,
+    }
