@@ -51,3 +51,16 @@ def kit_testimonials(context, kit, count=3):
         "testimonials": _cards(testimonials[:count], wall.locale if wall else None) if wall else [],
         "more": len(testimonials) > count,
     }
+
+
+@register.inclusion_tag("community/testimonials/association_section.html", takes_context=True)
+def association_testimonials(context, association, count=6):
+    """The association's approved testimonials, newest first, and how many there are."""
+    wall = _wall(context)
+    queryset = Testimonial.objects.for_listing().filter(association=association)
+    return {
+        "request": context.get("request"),
+        "wall": wall,
+        "total": queryset.count(),
+        "testimonials": _cards(queryset[:count], wall.locale if wall else None) if wall else [],
+    }

@@ -5,10 +5,13 @@ import pytest
 
 from community.factories import AssociationFactory
 from community.models import AssociationIndexPage
+from community.models import Testimonial as Story  # not "Test…": pytest would collect it
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventIndexPage
 from kits.factories import KitPageFactory
 from kits.models import KitIndexPage, Theme
+
+from .testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +91,18 @@ def test_association_page_shows_kits_hosted_and_attended_sessions(client):
     assert "&lt;b&gt;gras&lt;/b&gt;" in html  # description escaped
 
 
+def test_association_page_shows_its_approved_testimonials_only(client):
+    association = AssociationFactory(name="Asso Témoins")
+    make_testimonial(association=association, title="Notre course racontée")
+    make_testimonial(association=association, title="Pas encore modéré", status=Story.Status.PENDING)
+    make_testimonial(association=association, title="Écarté", status=Story.Status.REJECTED)
+    make_testimonial(title="Une autre association")
+    html = client.get("/associations/asso-temoins/").content.decode()
+    assert "Notre course racontée" in html
+    for title in ("Pas encore modéré", "Écarté", "Une autre association"):
+        assert title not in html
+
+
 def test_unknown_association_is_404(client):
     assert client.get("/associations/nobody-here/").status_code == 404
 
@@ -101,11 +116,14 @@ def test_association_page_query_count_does_not_grow(client, django_assert_max_nu
     for n in range(5):
         event = EventPageFactory(parent=event_index, title=f"Session nombreuse {n}", past=True)
         RegistrationFactory(event=event, association=association, attended=True, may_name_association=True)
-    with django_assert_max_num_queries(35):  # 31 measured with 30 kits and 5 sessions
+    for n in range(30):
+        make_testimonial(association=association, title=f"Témoignage nombreux {n}")
+    with django_assert_max_num_queries(35):
         response = client.get("/associations/asso-nombreuse/")
     html = response.content.decode()
     assert html.count("Kit nombreux") == 30
     assert html.count("Session nombreuse") == 5
+    assert html.count("Témoignage nombreux") == 6  # the latest six, and the total
 
 
 def test_directory_page_is_routable_in_both_languages():

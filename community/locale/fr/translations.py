@@ -461,4 +461,7 @@ FR = {
         "%(count)s témoignage attend la modération.",
         "%(count)s témoignages attendent la modération.",
     ),
+    "Its local actions, told by those who ran them": "Ses actions locales, racontées par celles et ceux qui les ont menées",
+    "No published testimonial yet.": "Aucun témoignage publié pour l'instant.",
+    "%(counter)s testimonial in all.": ("%(counter)s témoignage en tout.", "%(counter)s témoignages en tout."),
 }
