@@ -5,8 +5,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .article_demo import load_articles
 from . import demo_testimonials
+from .article_demo import load_articles
 from .factories import AssociationFactory
 from .models import ArticleIndexPage, Association, AssociationIndexPage, MemberProfile, TestimonialIndexPage
 

@@ -35,6 +35,17 @@ def _salt(name):
     return f"{name}:{settings.COMMENTS_XTD_SALT!r}"
 
 
+def reply_target(parent_id, target):
+    """The comment `parent_id` names when a reply may go under it, else None."""
+    try:
+        parent_id = int(parent_id or 0)
+    except ValueError:
+        return None
+    if not parent_id or not can_reply_to(parent_id, target):
+        return None
+    return XtdComment.objects.get(pk=parent_id)
+
+
 def can_reply_to(parent_id, target):
     """A reply goes under a visible top-level comment of the same thread."""
     if not parent_id:

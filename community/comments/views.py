@@ -38,6 +38,22 @@ def safe_next(request, fallback):
     return fallback
 
 
+@require_http_methods(["GET", "HEAD"])
+def write(request, content_type, object_pk):
+    """The form on its own page, for a new comment or (?reply_to=<id>) a reply."""
+    target = thread_target(content_type, object_pk)
+    if target is None:
+        raise Http404
+    reply_to = services.reply_target(request.GET.get("reply_to"), target)
+    page = services.page_in(target, get_language())
+    next_path = safe_next(request, page.url)
+    member = request.user if is_network_member(request.user) else None
+    initial = {"next": next_path, "reply_to": reply_to.pk if reply_to else 0}
+    form = ThreadCommentForm(target, member=member, initial=initial, auto_id="comment_%s")
+    context = {"form": form, "target": page, "reply_to": reply_to, "next_path": next_path, "member": member}
+    return TemplateResponse(request, "community/comments/write.html", context)
+
+
 @require_POST
 def post_comment(request):
     target = thread_target(request.POST.get("content_type", ""), request.POST.get("object_pk"))

@@ -2,7 +2,9 @@
 the server (one thread per source-language page, so /… and /en/… show the same)."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape, linebreaks, urlize
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from ..comments.forms import ThreadCommentForm
@@ -14,22 +16,35 @@ register = template.Library()
 
 @register.inclusion_tag("community/comments/thread.html", takes_context=True)
 def comment_thread(context, page):
+    """Signed-in people get the forms in the page. Visitors get links to the form's own
+    page (comments/views.write): a form holds a CSRF token, and a page with one would
+    leave the anonymous page cache (home/page_cache.py)."""
     request = context["request"]
     user = request.user
     member = user if is_network_member(user) else None
-    _content_type, _object_pk, target = target_of(page)
+    content_type, _object_pk, target = target_of(page)
+    write_url = reverse("comments:write", args=[f"{content_type.app_label}.{content_type.model}", target.pk])
+    inline = user.is_authenticated
     threads = visible_threads(page, user)
     for thread in threads:
         top = thread["comment"]
-        if top is not None and top.allow_thread():
+        if top is None or not top.allow_thread():
+            continue
+        if inline:
             thread["reply_form"] = ThreadCommentForm(
                 target, member=member, initial={"reply_to": top.pk, "next": request.path}, auto_id=f"reply{top.pk}_%s"
             )
+        else:
+            thread["reply_url"] = f"{write_url}?{urlencode({'reply_to': top.pk, 'next': request.path})}"
+    form = None
+    if inline:
+        form = ThreadCommentForm(target, member=member, initial={"next": request.path}, auto_id="comment_%s")
     return {
         "request": request,
         "threads": threads,
         "count": sum((1 if t["comment"] else 0) + len(t["replies"]) for t in threads),
-        "form": ThreadCommentForm(target, member=member, initial={"next": request.path}, auto_id="comment_%s"),
+        "form": form,
+        "write_url": f"{write_url}?{urlencode({'next': request.path})}",
         "member": member,
         "user": user,
         "page": page,

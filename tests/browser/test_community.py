@@ -51,8 +51,10 @@ def test_visitor_comments_member_replies_moderator_hides(page, browser, site_url
     page.goto(RECAP)
     expect(page.get_by_role("heading", name="Et vous, vous en pensez quoi ?")).to_be_visible()
     check_page(page, "community-recap")
-    form = page.locator(".comment-new")
-    form.get_by_role("button", name="Envoyer mon commentaire").click()  # empty: errors beside the fields
+    page.locator(".comment-new").get_by_role("link", name="Écrire un commentaire").click()  # the form's own page
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ajouter un commentaire")
+    check_page(page, "community-comment-form")
+    page.get_by_role("button", name="Envoyer mon commentaire").click()  # empty: errors beside the fields
     expect(page.locator(".error-summary")).to_be_visible()
     check_page(page, "community-comment-errors")
     page.get_by_label("Nom affiché").fill("Yanis")

@@ -229,7 +229,7 @@ def test_threads_on_kits_and_events(client):
     kit = client.get("/kits/course-solidaire-ecole/").content.decode()
     event = client.get("/evenements/petit-dej-kits-actions-autonomes/").content.decode()
     assert 'id="commentaires"' in kit and 'id="commentaires"' in event
-    assert 'value="kits.kitpage"' in kit and 'value="events.eventpage"' in event
+    assert "/commentaires/ecrire/kits.kitpage/" in kit and "/commentaires/ecrire/events.eventpage/" in event
 
 
 def test_personal_data_export_and_erase(recap):
@@ -308,3 +308,32 @@ def test_moderators_group_moderates_comments(client, recap):
     target.refresh_from_db()
     assert not target.is_public
     assert client.get("/admin/snippets/django_comments_xtd/xtdcomment/add/").status_code in (302, 403)
+
+
+def test_visitors_write_on_a_page_of_its_own_so_thread_pages_stay_cacheable(client, recap, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    html = client.get(RECAP).content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert client.get(RECAP)["X-Cache"] == "HIT"
+    write_url = re.search(r'href="(/commentaires/ecrire/[^"]+)"', html).group(1).replace("&amp;", "&")
+    form_page = client.get(write_url)
+    assert form_page.status_code == 200 and "X-Cache" not in form_page
+    assert 'name="csrfmiddlewaretoken"' in form_page.content.decode()
+    assert f'name="next" value="{RECAP}"' in form_page.content.decode()
+
+
+def test_reply_page_quotes_the_comment_and_refuses_a_hidden_one(client, recap, approved_member):
+    client.force_login(approved_member.user)
+    post(client, recap, comment="Premier retour visible.")
+    comment = comments_on(recap).get(comment="Premier retour visible.")
+    client.logout()
+    page = recap.content_type.app_label + "." + recap.content_type.model
+    response = client.get(f"/commentaires/ecrire/{page}/{recap.pk}/?reply_to={comment.pk}")
+    html = response.content.decode()
+    assert "Premier retour visible." in html and f'name="reply_to" value="{comment.pk}"' in html
+    comment.is_public = False
+    comment.save()
+    html = client.get(f"/commentaires/ecrire/{page}/{recap.pk}/?reply_to={comment.pk}").content.decode()
+    assert "Premier retour visible." not in html and 'name="reply_to" value="0"' in html
+    assert client.get("/commentaires/ecrire/kits.kitpage/999999/").status_code == 404
+    assert client.get("/commentaires/ecrire/auth.user/1/").status_code == 404

@@ -464,4 +464,8 @@ FR = {
     "Its local actions, told by those who ran them": "Ses actions locales, racontées par celles et ceux qui les ont menées",
     "No published testimonial yet.": "Aucun témoignage publié pour l'instant.",
     "%(counter)s testimonial in all.": ("%(counter)s témoignage en tout.", "%(counter)s témoignages en tout."),
+    "Reply to a comment": "Répondre à un commentaire",
+    "About “%(title)s”.": "À propos de « %(title)s ».",
+    "Members of the network comment at once once signed in; anyone else confirms their comment by e-mail.": "Les membres du réseau commentent directement une fois connectés ; les autres confirment leur commentaire par e-mail.",
+    "Write a comment": "Écrire un commentaire",
 }
