@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("compte/", include("community.urls")),
     path("", include("events.urls")),  # calendar files of the event pages
+    path("recherche/", include("search.urls")),  # same path in English: /en/recherche/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

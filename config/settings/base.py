@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -160,7 +161,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Relais"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "png", "jpg", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -268,3 +268,14 @@ DECLARATION_RESEND_INTERVAL = 3600  # a duplicate declaration re-sends the links
 DOWNLOAD_LINK_MAX_AGE = 30 * 24 * 3600
 KIT_REMINDER_DAYS_BEFORE = 7
 # End of Declarations -------------------------------------------------------------------
+
+# Search ---------------------------------------------------------------------------------
+# The database backend. On PostgreSQL it uses the text-search configurations created by
+# search/migrations (accents folded; French stemming for every language, see search/README.md).
+# search.backend only adds the autocomplete configuration to modelsearch's own backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"].update(SEARCH_CONFIG="fr_unaccent", AUTOCOMPLETE_CONFIG="simple_unaccent")
+SEARCH_MAX_QUERY_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+# End of Search --------------------------------------------------------------------------
