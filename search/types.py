@@ -6,7 +6,7 @@ their related rows in a constant number of queries, which texts the summary is c
 and which template shows a result. Adding a type (testimonials, articles) is one more
 `SearchType(...)` in `registry()`."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
@@ -28,7 +28,6 @@ class SearchType:
     hit_fields: tuple = ("pk",)  # columns loaded for every hit (facets read them)
     facets: Any = None  # optional class narrowing the hits by GET params, see kit_facets.py
     suggest: bool = True  # titles offered by the autocomplete
-    extra: dict = field(default_factory=dict)
 
     def get_model(self):
         return apps.get_model(self.model)
