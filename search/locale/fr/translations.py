@@ -1,7 +1,6 @@
 """French translations of the search app's strings (fed to scripts/fill_po.py)."""
 
 FR = {
-    "Search": "Recherche",
     "Language": "Langue",
     "All languages": "Toutes les langues",
     "Searches without results": "Recherches sans résultat",

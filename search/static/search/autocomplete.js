@@ -10,7 +10,7 @@
   function setup(form) {
     var input = form.querySelector(".header-search__input");
     var listbox = form.querySelector("[role=listbox]");
-    var status = form.querySelector("[role=status]");
+    var status = form.querySelector(".header-search__status");
     var url = form.getAttribute("data-suggestions-url");
     if (!input || !listbox || !url || !window.fetch) {
       return;
