@@ -39,7 +39,7 @@ def search(request):
     context["outcome"] = outcome
     first_page = outcome.page.number == 1
     if first_page and allow("search-record", client_ip(request), *RECORD_LIMIT):
-        if outcome.total_unfiltered == 0 and not outcome.promoted:
+        if outcome.total_unfiltered == 0 and not outcome.promoted and outcome.text:
             ZeroResultQuery.record(query, locale.language_code)
         else:
             _add_promotion_hit(query)

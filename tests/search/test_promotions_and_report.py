@@ -96,3 +96,22 @@ def test_admin_report_needs_the_permission(client):
     group.permissions.add(Permission.objects.get(codename="view_zeroresultquery"))
     editor.groups.add(group)
     assert client.get("/admin/reports/searches-without-results/").status_code == 200
+
+
+def test_daily_job_forgets_old_searches_without_results():
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.utils import timezone
+
+    from search import daily
+
+    ZeroResultQuery.objects.create(language="fr", query="vieux", count=4, last_seen=timezone.now() - timedelta(400))
+    ZeroResultQuery.objects.create(language="fr", query="récent", count=1)
+    daily.run(StringIO())
+    assert list(ZeroResultQuery.objects.values_list("query", flat=True)) == ["récent"]
+
+
+def test_editors_may_read_the_report():
+    editors = Group.objects.get(name="Editors")
+    assert editors.permissions.filter(codename="view_zeroresultquery").exists()
