@@ -1,10 +1,19 @@
 """Searches that found nothing, counted per language: what visitors look for and the site
 lacks. No personal data: the normalised query text, its language and counters only."""
 
+import re
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+PERSONAL = re.compile(r"@|\d[\d .-]{5,}\d")
+
+
+def looks_personal(text):
+    """An e-mail address or a phone-like number: not kept in the statistics."""
+    return bool(PERSONAL.search(text or ""))
 
 
 def normalise(text):
@@ -32,7 +41,7 @@ class ZeroResultQuery(models.Model):
     def record(cls, query, language):
         """Count one more search of `query` that found nothing (empty queries are ignored)."""
         text = normalise(query)[:200]
-        if not text:
+        if not text or looks_personal(text):
             return
         now = timezone.now()
         updated = cls.objects.filter(language=language, query=text).update(count=F("count") + 1, last_seen=now)

@@ -28,6 +28,7 @@ class SearchType:
     hit_fields: tuple = ("pk",)  # columns loaded for every hit (facets read them)
     facets: Any = None  # optional class narrowing the hits by GET params, see kit_facets.py
     suggest: bool = True  # titles offered by the autocomplete
+    content_language: str = ""  # set when the content is in one language whatever the visitor's
 
     def get_model(self):
         return apps.get_model(self.model)
@@ -167,6 +168,7 @@ def registry():
             fetch=_fetch_associations,
             texts=_association_texts,
             template="search/results/association.html",
+            content_language="fr",  # associations write their descriptions in French
         ),
     ]
 

@@ -14,7 +14,7 @@ from home.client_ip import client_ip
 from home.ratelimit import allow
 
 from . import empty, services
-from .models import ZeroResultQuery
+from .models import ZeroResultQuery, looks_personal
 from .types import FetchContext, registry
 
 SUGGESTIONS = 8
@@ -38,8 +38,9 @@ def search(request):
     outcome = services.run(request, locale, query, request.GET)
     context["outcome"] = outcome
     first_page = outcome.page.number == 1
-    if first_page and allow("search-record", client_ip(request), *RECORD_LIMIT):
-        if outcome.total_unfiltered == 0 and not outcome.promoted and outcome.text:
+    recordable = first_page and outcome.text and not looks_personal(query)
+    if recordable and allow("search-record", client_ip(request), *RECORD_LIMIT):
+        if outcome.total_unfiltered == 0 and not outcome.promoted:
             ZeroResultQuery.record(query, locale.language_code)
         else:
             _add_promotion_hit(query)

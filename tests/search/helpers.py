@@ -6,7 +6,7 @@ from html import unescape
 RESULT = re.compile(
     r'<li class="search-result(?P<promoted> search-result--promoted)?">.*?'
     r'<span class="tag">(?P<type>[^<]+)</span>.*?'
-    r'<h3 class="search-result__title"><a href="(?P<url>[^"]*)">(?P<title>.*?)</a></h3>',
+    r'<h3 class="search-result__title"[^>]*><a href="(?P<url>[^"]*)">(?P<title>.*?)</a></h3>',
     re.S,
 )
 

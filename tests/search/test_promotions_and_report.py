@@ -115,3 +115,10 @@ def test_daily_job_forgets_old_searches_without_results():
 def test_editors_may_read_the_report():
     editors = Group.objects.get(name="Editors")
     assert editors.permissions.filter(codename="view_zeroresultquery").exists()
+
+
+def test_queries_that_look_like_personal_data_are_not_kept(client):
+    client.get("/recherche/?q=marie.dupont@example.org")
+    client.get("/recherche/?q=06 12 34 56 78")
+    assert not ZeroResultQuery.objects.exists()
+    assert not Query.objects.filter(query_string__contains="@").exists()

@@ -122,3 +122,11 @@ def test_html_in_the_query_is_escaped(client):
 def test_the_query_stays_in_the_search_field(client):
     html = client.get("/recherche/", {"q": 'collecte "école"'}).content.decode()
     assert 'value="collecte &quot;école&quot;"' in html
+
+
+def test_french_association_text_is_marked_as_french_on_english_pages(client):
+    AssociationFactory(name="Les Amis du Yak", short_description="Nous protégeons les yaks.")
+    html = client.get("/en/recherche/?q=yak").content.decode()
+    assert '<h3 class="search-result__title" lang="fr">' in html
+    assert '<p class="search-result__summary" lang="fr">' in html
+    assert 'lang="fr"' not in client.get("/recherche/?q=yak").content.decode().split("<main")[1]
