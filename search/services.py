@@ -31,17 +31,31 @@ def backend_query(query):
     return " ".join(WORD.findall(query))
 
 
+class Hit:
+    """One match: its primary key, its `rank` (higher is better) and its hit_fields."""
+
+    def __init__(self, values, fields, sign):
+        for name, value in zip(fields, values, strict=False):
+            setattr(self, name, value)
+        self.rank = sign * (self._score or 0)
+
+
 def search_hits(entry, locale, text):
-    """Everything of one type matching `text`: light objects (hit_fields) with a `rank`
-    where higher is better (SQLite's bm25 scores are negative, lower is better)."""
+    """Everything of one type matching `text`, as light Hit rows (no model instances:
+    a common word matches thousands of pages). SQLite's bm25 scores are negative, lower
+    is better: `rank` turns them around."""
     if not text:
         return []
     queryset = entry.visible(locale).only(*entry.hit_fields)
-    hits = list(get_search_backend().search(text, queryset, order_by_relevance=True).annotate_score("_score"))
+    results = get_search_backend().search(text, queryset, order_by_relevance=True).annotate_score("_score")
     sign = -1 if connection.vendor == "sqlite" else 1
-    for hit in hits:
-        hit.rank = sign * (hit._score or 0)
-    return hits
+    fields = (*entry.hit_fields, "_score")
+    try:
+        # The database backends' results are a queryset underneath: read plain values.
+        rows = list(results.get_queryset().values_list(*fields))
+    except AttributeError:  # another backend: model instances
+        rows = [tuple(getattr(obj, name) for name in fields) for obj in results]
+    return [Hit(row, fields, sign) for row in rows]
 
 
 @dataclass
