@@ -3,6 +3,7 @@ session for an empty query; spelling suggestions when a query finds nothing."""
 
 import difflib
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -48,7 +49,26 @@ def next_session(locale):
     return EventPage.objects.live().public().filter(locale=locale).upcoming(timezone.now()).first()
 
 
+VOCABULARY_VERSION = "search:vocabulary-version"
+
+
+def forget_vocabulary(**kwargs):
+    """Signal receiver: something visible changed (published, unpublished, restricted…)."""
+    try:
+        cache.incr(VOCABULARY_VERSION)
+    except ValueError:
+        cache.set(VOCABULARY_VERSION, 2, None)
+
+
 def vocabulary(locale):
+    """Words of the visible titles, cached until a page is published, unpublished, moved
+    or restricted, or an association changes (signals in apps.py)."""
+    version = cache.get_or_set(VOCABULARY_VERSION, 1, None)
+    key = f"search:vocabulary:{locale.pk}:{version}"
+    return cache.get_or_set(key, lambda: _vocabulary(locale), 3600)
+
+
+def _vocabulary(locale):
     """Words (4 letters or more) of the titles the visitor could find, folded → as written."""
     words = {}
     for entry in registry():

@@ -78,3 +78,16 @@ def test_results_page_query_count_does_not_grow(client, make_kit, make_event, dj
         client.get("/recherche/?q=okapi&page=2")
     with django_assert_max_num_queries(30):
         client.get("/recherche/?q=okapi&type=kit&theme=" + themes[0].slug)
+
+
+def test_the_spelling_vocabulary_forgets_unpublished_and_private_pages(client, make_kit):
+    from wagtail.models import PageViewRestriction
+
+    kit = make_kit("Kit kangourou")
+    assert 'href="?q=kangourou"' in client.get("/recherche/?q=kangorou").content.decode()  # cached now
+    kit.unpublish()
+    assert "Vouliez-vous dire" not in client.get("/recherche/?q=kangorou").content.decode()
+    kit.save_revision().publish()
+    assert 'href="?q=kangourou"' in client.get("/recherche/?q=kangorou").content.decode()
+    PageViewRestriction.objects.create(page=kit, restriction_type=PageViewRestriction.LOGIN)
+    assert "Vouliez-vous dire" not in client.get("/recherche/?q=kangorou").content.decode()
