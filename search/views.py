@@ -4,7 +4,6 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
@@ -76,6 +75,6 @@ def suggestions(request):
                 if item is not None and item.search_url:
                     title = getattr(item, "title", None) or str(item)
                     results.append({"title": title, "url": item.search_url, "type": str(entry.singular)})
-    response = JsonResponse({"results": results, "label": _("Suggestions")})
-    patch_cache_control(response, private=True, max_age=60)
+    response = JsonResponse({"results": results})
+    patch_cache_control(response, private=True)
     return response

@@ -52,6 +52,8 @@ FR = {
     "Search: %(query)s": "Recherche : %(query)s",
     "Search the kits, sessions and associations of the Relais network.": "Rechercher les kits, sessions et associations du réseau Relais.",
     "%(facet)s: %(value)s": "%(facet)s : %(value)s",
+    "Site search": "Recherche sur le site",
+    "Search again": "Nouvelle recherche",
     "Kits": "Kits",
     "Kit": "Kit",
     "Sessions": "Sessions",
