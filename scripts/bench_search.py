@@ -190,7 +190,7 @@ def main():
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--testimonials", type=int, default=5000, help="once the model exists")
     parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed-only", action="store_true", help="seed now, measure in a later run")
     parser.add_argument("--port", type=int, default=8765)
