@@ -71,3 +71,13 @@ def test_empty_search_and_english_page(page):
     page.get_by_role("link", name="collection").click()
     expect(page.locator(".search-result").first).to_be_visible()
     check_page(page, "search-english")
+
+
+def test_results_on_a_phone(phone):
+    phone.goto("/recherche/?q=collecte")
+    expect(phone.locator("#search-results-title")).to_contain_text("résultats pour « collecte »")
+    box = phone.get_by_role("combobox", name="Rechercher sur le site")
+    expect(box).to_be_visible()
+    box_width = box.bounding_box()["width"]
+    assert box_width >= 180, box_width  # its own row: room to type, even at 390 px
+    check_page(phone, "search-results-phone")
