@@ -112,7 +112,8 @@ def run(request, locale, query, params):
     chosen = chosen if chosen in keys else ""
     narrowed_by = next((key for key, facets in facet_sets.items() if facets.active), "")
     outcome.type = narrowed_by or chosen
-    outcome.facets = facet_sets.get(outcome.type) or facet_sets.get("kit")
+    # The facets of the chosen type; with no type chosen, the kits' (picking one narrows to kits).
+    outcome.facets = facet_sets.get(outcome.type) if outcome.type else facet_sets.get("kit")
 
     base = {"q": query}
     active_facets = dict(outcome.facets.values) if outcome.facets else {}

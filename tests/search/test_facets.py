@@ -80,3 +80,9 @@ def test_no_result_with_facets_offers_to_remove_them(client, grebe_content):
     remove_links = re.findall(r'<a class="button button--secondary" href="([^"]+)">Retirer', html)
     assert "?q=gr%C3%A8be&type=kit&theme=sport" in remove_links
     assert titles(client, "/recherche/?q=gr%C3%A8be&type=kit&theme=sport") == ["Kit grèbe sport élèves"]
+
+
+def test_kit_facets_are_not_offered_for_sessions(client, grebe_content):
+    counts = facet_counts(client, "/recherche/?q=grèbe&type=event")
+    assert "Santé" not in counts and "Élèves" not in counts
+    assert counts["Sessions"] == 1
