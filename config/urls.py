@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     # bypass the rate limits and render outside the site's layout).
     path("commentaires/", include("community.comments.urls")),
     path("", include("events.urls")),  # calendar files of the event pages
+    path("recherche/", include("search.urls")),  # same path in English: /en/recherche/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

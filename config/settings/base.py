@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -165,7 +166,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Relais"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "png", "jpg", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -281,6 +281,17 @@ KIT_REMINDER_DAYS_BEFORE = 7
 RETENTION_TESTIMONIALS_DAYS = 183
 # End of Declarations -------------------------------------------------------------------
 
+# Search ---------------------------------------------------------------------------------
+# The database backend. On PostgreSQL it uses the text-search configurations created by
+# search/migrations (accents folded; French stemming for every language, see search/README.md).
+# search.backend only adds the autocomplete configuration to modelsearch's own backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"].update(SEARCH_CONFIG="fr_unaccent", AUTOCOMPLETE_CONFIG="simple_unaccent")
+SEARCH_MAX_QUERY_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+# End of Search --------------------------------------------------------------------------
+
 # Beyond one machine (README "Scaling out") ---------------------------------------------
 # Each switch is off by default; the embedded default needs none of them.
 # Public images and uploads on S3-compatible object storage (Scaleway, OVH, MinIO, AWS).
@@ -308,4 +319,15 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 0)  # seconds; 0: no shared caching
+# Elasticsearch 8 / OpenSearch once PostgreSQL full-text search is outgrown (needs the
+# `elasticsearch` package; search/services.py reads results through the common API).
+SEARCH_BACKEND_URL = env("SEARCH_BACKEND_URL")
+if SEARCH_BACKEND_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [SEARCH_BACKEND_URL],
+            "INDEX": env("SEARCH_INDEX", "relais"),
+        }
+    }
 # End of Beyond one machine -------------------------------------------------------------

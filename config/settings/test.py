@@ -17,7 +17,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Manifest storage needs collectstatic; plain storage keeps {% static %} working (TRAPS.md).
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / ".test-media")))  # noqa: F405
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
 # Query budgets measure uncached views; tests/home/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
