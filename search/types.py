@@ -3,8 +3,8 @@
 Each entry says how to get what a visitor may see in their language (live, public, in
 their locale; approved only, for moderated content), how to fetch a page of results with
 their related rows in a constant number of queries, which texts the summary is cut from,
-and which template shows a result. Adding a type (testimonials, articles) is one more
-`SearchType(...)` in `registry()`."""
+and which template shows a result. Adding a type is one more `SearchType(...)` in
+`registry()`."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -120,16 +120,57 @@ def _fetch_associations(pks, context):
         "association_directory",
         lambda: AssociationIndexPage.objects.live().public().filter(locale=context.locale).first(),
     )
-    base = directory.get_url(context.request) if directory else ""
     found = {}
     for association in Association.objects.filter(pk__in=pks):
-        association.search_url = f"{base}#association-{association.slug}" if base else association.website
+        association.search_url = directory.association_url(association) if directory else association.website
         found[association.pk] = association
     return found
 
 
 def _association_texts(association):
     return [association.short_description]
+
+
+# Articles: Petit Déj recaps and guides ------------------------------------------------
+def _fetch_articles(pks, context):
+    from community.models import ArticlePage
+
+    found = {}
+    for article in ArticlePage.objects.filter(pk__in=pks).select_related("author_association"):
+        article.search_url = article.get_url(context.request)
+        found[article.pk] = article
+    return found
+
+
+def _article_texts(article):
+    return [article.introduction, *_stream_texts(article, "body")]
+
+
+# Testimonials: approved only; told in their author's language, shown in both -----------
+def _visible_testimonials(locale):
+    from community.models import Testimonial
+
+    return Testimonial.objects.public()
+
+
+def _fetch_testimonials(pks, context):
+    from community.models import Testimonial
+    from community.testimonial_listing import localized_kits
+    from community.testimonial_urls import wall_path
+
+    wall = context.once("testimonial_wall", lambda: wall_path(context.locale.language_code))
+    testimonials = list(Testimonial.objects.public().filter(pk__in=pks).select_related("kit", "association"))
+    kits = localized_kits(testimonials, context.locale)
+    found = {}
+    for testimonial in testimonials:
+        testimonial.search_url = f"{wall}{testimonial.pk}/"
+        testimonial.display_kit = kits.get(testimonial.kit_id)
+        found[testimonial.pk] = testimonial
+    return found
+
+
+def _testimonial_texts(testimonial):
+    return [testimonial.story]
 
 
 def registry():
@@ -169,6 +210,26 @@ def registry():
             texts=_association_texts,
             template="search/results/association.html",
             content_language="fr",  # associations write their descriptions in French
+        ),
+        SearchType(
+            key="article",
+            label=_("Articles"),
+            singular=_("Article"),
+            model="community.ArticlePage",
+            visible=_live_pages("community.ArticlePage"),
+            fetch=_fetch_articles,
+            texts=_article_texts,
+            template="search/results/article.html",
+        ),
+        SearchType(
+            key="testimonial",
+            label=_("Local actions"),
+            singular=_("Local action"),
+            model="community.Testimonial",
+            visible=_visible_testimonials,
+            fetch=_fetch_testimonials,
+            texts=_testimonial_texts,
+            template="search/results/testimonial.html",
         ),
     ]
 

@@ -60,4 +60,13 @@ FR = {
     "Session": "Session",
     "Associations": "Associations",
     "Association": "Association",
+    "Articles": "Articles",
+    "Article": "Article",
+    "Local actions": "Actions locales",
+    "Local action": "Action locale",
+    "Category": "Catégorie",
+    "Reading time": "Temps de lecture",
+    "%(minutes)s minute": ("%(minutes)s minute", "%(minutes)s minutes"),
+    "Where": "Où",
+    "Participants": "Participants",
 }
