@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class KitsConfig(AppConfig):
     name = "kits"
     verbose_name = _("Kits")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()
