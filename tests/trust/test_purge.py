@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (fixtures imported from the kits and events suites)
 """Retention periods and erasure, under a frozen clock: `purge_personal_data` anonymises
 kit declarations 3 years after the last contact and event registrations after the
 session, deletes unconfirmed guests after 7 days; the indicators give the same figures
