@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import security_log  # noqa: F401  (connects the refused-login receiver)
