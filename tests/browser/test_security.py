@@ -1,0 +1,68 @@
+"""Every public page type under the site's Content Security Policy, in Chromium: the
+page reports no CSP violation (no inline script or style was needed) and asks nothing
+of another origin; the privacy page shows the retention table (axe-clean)."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from django.utils import timezone
+
+from events.models import EventPage
+from kits.models import KitPage
+
+from .conftest import check_page
+
+PUBLIC_PAGES = [
+    "/",
+    "/en/",
+    "/kits/",
+    "/evenements/",
+    "/evenements/sujets/",
+    "/actions-locales/",
+    "/actions-locales/partager/",
+    "/ressources/",
+    "/associations/",
+    "/confidentialite/",
+    "/en/privacy/",
+    "/recherche/?q=kit",
+    "/compte/login/",
+    "/compte/signup/",
+    "/page-qui-n-existe-pas/",
+]
+
+
+@pytest.fixture
+def page_types(db):
+    kit = KitPage.objects.filter(locale__language_code="fr").live().first()
+    event = EventPage.objects.filter(locale__language_code="fr", start__gt=timezone.now()).live().first()
+    return [*PUBLIC_PAGES, kit.url, kit.url + "je-me-lance/", event.url]
+
+
+def test_public_pages_raise_no_csp_violation_and_ask_no_other_origin(page, site_url, page_types):
+    own = urlparse(site_url).netloc
+    violations, foreign = [], []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    page.on("request", lambda request: urlparse(request.url).netloc not in (own, "") and foreign.append(request.url))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    for path in page_types:
+        response = page.goto(path)
+        assert "script-src 'self'" in response.headers["content-security-policy"], path
+        page.wait_for_load_state("networkidle")
+        assert not violations, (path, violations)
+    assert not foreign, foreign
+
+
+def test_privacy_page_states_retention_from_the_settings(page, settings):
+    page.goto("/confidentialite/")
+    table = page.locator("[data-personal-data-table]")
+    expect(table).to_contain_text("3 ans après notre dernier contact")
+    expect(table).to_contain_text("7 jours")
+    check_page(page, "privacy")
+    page.goto("/en/privacy/")
+    expect(page.locator("[data-personal-data-table]")).to_contain_text(re.compile("3 years after our last contact"))
