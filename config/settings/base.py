@@ -294,6 +294,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_COOKIE_HTTPONLY = True
+# Documents are always downloaded, never displayed by the browser (a PDF/HTML polyglot
+# then runs nowhere).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"  # fake images: an error, not a crash
+# Guest registrations to peer sessions (events/views.py), as (attempts, seconds).
+GUEST_REGISTRATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600)}
 # Wagtail asks nothing of another origin either: no Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
