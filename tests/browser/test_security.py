@@ -66,3 +66,44 @@ def test_privacy_page_states_retention_from_the_settings(page, settings):
     check_page(page, "privacy")
     page.goto("/en/privacy/")
     expect(page.locator("[data-personal-data-table]")).to_contain_text(re.compile("3 years after our last contact"))
+
+
+@pytest.fixture
+def staff(site_url, django_db_blocker):
+    from community.factories import UserFactory
+
+    with django_db_blocker.unblock():
+        return UserFactory(is_staff=True, is_superuser=True, email="securite@example.org", first_name="Sam")
+
+
+def test_editor_sets_up_two_factor_before_the_admin_and_the_userbar_respects_the_csp(page, staff, settings):
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    settings.MFA_REQUIRED_FOR_STAFF = True  # the live server shares this process's settings
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+
+    page.goto("/compte/login/?next=/admin/")
+    page.get_by_label("E-mail", exact=True).fill(staff.email)
+    page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
+    page.get_by_role("button", name="Se connecter").click()
+    # The admin is not reachable yet: the password again, then the authenticator app.
+    expect(page).to_have_url(re.compile(r"/compte/reauthenticate/"))
+    check_page(page, "mfa-reauthenticate")
+    page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
+    page.get_by_role("button", name=re.compile("Confirmer|Confirm")).click()
+    expect(page).to_have_url(re.compile(r"/compte/2fa/totp/activate/"))
+    check_page(page, "mfa-activate")
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    page.get_by_label(re.compile("Code")).fill(code)
+    page.get_by_role("button", name=re.compile("Activer|Activate")).click()
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    page.goto("/")  # the Wagtail userbar on a public page, under the strict policy
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("wagtail-userbar")).to_have_count(1)
+    assert not violations, violations
