@@ -326,3 +326,15 @@ def test_staff_permission_is_needed_for_the_admin_upload(client):
     client.force_login(member)
     _, added = upload_image(client, "small.png", png_bytes())
     assert added == 0
+
+
+def test_oversized_documents_are_refused(client, superuser, settings):
+    from wagtail.documents import get_document_model
+
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    client.force_login(superuser)
+    Document = get_document_model()
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * 4096)
+    response = client.post("/admin/documents/add/", {"title": "big", "collection": root_collection(), "file": big})
+    assert response.status_code == 200
+    assert not Document.objects.filter(title="big").exists()
