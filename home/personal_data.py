@@ -1,12 +1,11 @@
 """Running the personal-data registries of community.personal_data: the daily purge
 and the search / export / erasure by e-mail address (admin tool and members)."""
 
-import hashlib
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 security_log = logging.getLogger("relais.security")
@@ -26,9 +25,9 @@ def source_label(key):
 
 
 def email_digest(email):
-    """A short keyed hash that lets logs be matched without holding the address."""
-    key = f"{settings.SECRET_KEY}:relais.security.email:{(email or '').strip().lower()}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    """A short keyed hash (HMAC with SECRET_KEY) that lets log lines about one address be
+    matched without holding the address."""
+    return salted_hmac("relais.security.email", (email or "").strip().lower(), algorithm="sha256").hexdigest()[:16]
 
 
 def purge(now=None, dry_run=False):

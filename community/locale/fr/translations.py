@@ -186,4 +186,5 @@ FR = {
     "Erase these records…": "Effacer ces données…",
     "Nothing else is recorded under your e-mail address.": "Rien d'autre n'est enregistré sous votre adresse e-mail.",
     "%(count)s record(s) erased.": "%(count)s enregistrement(s) effacé(s).",
+    "Two-factor authentication": "Double authentification",
 }
