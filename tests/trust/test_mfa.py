@@ -78,3 +78,15 @@ def test_refused_logins_are_logged_with_a_hash(client, editor, caplog):
     messages = [record.getMessage() for record in caplog.records if record.name == "relais.security"]
     assert any(message.startswith("login refused login=") for message in messages)
     assert "editrice" not in " ".join(messages)
+
+
+def test_lockout_after_five_failures_holds_even_with_the_right_password_and_is_logged(client, editor, caplog):
+    with caplog.at_level("WARNING", logger="relais.security"):
+        for _attempt in range(5):
+            login(client, editor.email, "pas-le-bon")
+        response = login(client, editor.email, PASSWORD)
+    assert response.status_code == 200  # the form again, with the lockout message
+    assert "_auth_user_id" not in client.session
+    messages = [record.getMessage() for record in caplog.records if record.name == "relais.security"]
+    assert any(message.startswith("login locked out login=") for message in messages)
+    assert "editrice" not in " ".join(messages)
