@@ -107,3 +107,23 @@ def test_editor_sets_up_two_factor_before_the_admin_and_the_userbar_respects_the
     page.wait_for_load_state("networkidle")
     expect(page.locator("wagtail-userbar")).to_have_count(1)
     assert not violations, violations
+
+
+def test_data_protection_officer_finds_and_erases_a_persons_records(page, staff, django_db_blocker):
+    from kits.factories import ActionDeclarationFactory
+
+    with django_db_blocker.unblock():
+        kit = KitPage.objects.filter(locale__language_code="fr").live().first()
+        ActionDeclarationFactory(kit=kit, email="demande.rgpd@example.org", name="Lou Demande")
+    page.goto("/compte/login/?next=/admin/personal-data/")
+    page.get_by_label("E-mail", exact=True).fill(staff.email)
+    page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Données personnelles")
+    page.get_by_label("Adresse e-mail").fill("demande.rgpd@example.org")
+    page.locator("#main").get_by_role("button", name="Rechercher").click()
+    expect(page.get_by_text("Lou Demande")).to_be_visible()
+    check_page(page, "admin-personal-data")
+    page.get_by_label("J'ai vérifié la demande : effacer ces données").check()
+    page.get_by_role("button", name="Tout effacer").click()
+    expect(page.get_by_text("Rien n'est conservé au sujet de cette adresse.")).to_be_visible()
