@@ -68,12 +68,25 @@ def test_privacy_page_states_retention_from_the_settings(page, settings):
     expect(page.locator("[data-personal-data-table]")).to_contain_text(re.compile("3 years after our last contact"))
 
 
-@pytest.fixture
-def staff(site_url, django_db_blocker):
+def make_staff(django_db_blocker, email):
+    """Browser tests commit to the session's database: one account per test."""
+    from django.contrib.auth import get_user_model
+
     from community.factories import UserFactory
 
     with django_db_blocker.unblock():
-        return UserFactory(is_staff=True, is_superuser=True, email="securite@example.org", first_name="Sam")
+        get_user_model().objects.filter(email=email).delete()
+        return UserFactory(is_staff=True, is_superuser=True, email=email, first_name="Sam")
+
+
+@pytest.fixture
+def staff(site_url, django_db_blocker):
+    return make_staff(django_db_blocker, "securite@example.org")
+
+
+@pytest.fixture
+def officer(site_url, django_db_blocker):
+    return make_staff(django_db_blocker, "dpo@example.org")
 
 
 def test_editor_sets_up_two_factor_before_the_admin_and_the_userbar_respects_the_csp(page, staff, settings):
@@ -109,14 +122,14 @@ def test_editor_sets_up_two_factor_before_the_admin_and_the_userbar_respects_the
     assert not violations, violations
 
 
-def test_data_protection_officer_finds_and_erases_a_persons_records(page, staff, django_db_blocker):
+def test_data_protection_officer_finds_and_erases_a_persons_records(page, officer, django_db_blocker):
     from kits.factories import ActionDeclarationFactory
 
     with django_db_blocker.unblock():
         kit = KitPage.objects.filter(locale__language_code="fr").live().first()
         ActionDeclarationFactory(kit=kit, email="demande.rgpd@example.org", name="Lou Demande")
     page.goto("/compte/login/?next=/admin/personal-data/")
-    page.get_by_label("E-mail", exact=True).fill(staff.email)
+    page.get_by_label("E-mail", exact=True).fill(officer.email)
     page.get_by_label("Mot de passe", exact=True).fill("Un-mot-de-passe-solide-42")
     page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Données personnelles")
