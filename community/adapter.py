@@ -1,6 +1,9 @@
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -23,6 +26,21 @@ class AccountAdapter(DefaultAccountAdapter):
             )
             message.attach_alternative(html, "text/html")
         return message
+
+    def pre_authenticate(self, request, **credentials):
+        """Locked out after too many failures (ACCOUNT_RATE_LIMITS["login_failed"]): say so
+        in the security log, with the login hashed."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            from home.client_ip import client_ip
+            from home.personal_data import email_digest
+
+            login = credentials.get("email") or credentials.get("username") or ""
+            logging.getLogger("relais.security").warning(
+                "login locked out login=%s ip=%s", email_digest(login), client_ip(request)
+            )
+            raise
 
     def get_logout_redirect_url(self, request):
         language = get_language()

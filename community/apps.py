@@ -15,5 +15,7 @@ class CommunityConfig(AppConfig):
 
         # The member area's own sections; other apps add theirs between 20 and 80.
         member_area.register_section("community/members/sections/profile.html", order=10)
-        member_area.register_section("community/members/sections/my_data.html", order=90)
+        from .views import records_by_email
+
+        member_area.register_section("community/members/sections/my_data.html", order=90, context=records_by_email)
         member_area.register_section("community/members/sections/delete.html", order=95)

@@ -128,3 +128,45 @@ def anonymise_wagtail_logs(user):
 register_exporter("account", export_account)
 register_exporter("member_profile", export_member_profile)
 register_anonymiser(anonymise_wagtail_logs)
+
+
+# Records by e-mail address: the account itself, for the "Données personnelles" tool.
+
+
+def _accounts(email):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email__iexact=(email or "").strip())
+
+
+def find_account(email):
+    return [{**export_account(user), "member_profile": export_member_profile(user)} for user in _accounts(email)]
+
+
+def erase_account(email):
+    """Delete the member accounts of this address; staff accounts stay (an editor's
+    account is closed by an administrator, not by a data request)."""
+    count = 0
+    for user in _accounts(email).filter(is_staff=False, is_superuser=False):
+        delete_account(user)
+        count += 1
+    return count
+
+
+def verified_emails(user):
+    """The addresses this member proved they own: only those may reach records kept by
+    e-mail (anyone can type someone else's address in a public form)."""
+    from allauth.account.models import EmailAddress
+
+    return sorted({address.email.lower() for address in EmailAddress.objects.filter(user=user, verified=True)})
+
+
+def export_records_by_email(user):
+    from home.personal_data import find_records
+
+    return {email: find_records(email, exclude=(MEMBER_ACCOUNT,)) for email in verified_emails(user)}
+
+
+MEMBER_ACCOUNT = "member_account"
+register_email_records(MEMBER_ACCOUNT, find_account, erase_account)
+register_exporter("records_by_email", export_records_by_email)

@@ -70,6 +70,34 @@ def delete_account(request):
     return render(request, "community/members/delete_form.html", {"form": form})
 
 
+def records_by_email(request):
+    """The member-area section: what is recorded under the member's verified addresses."""
+    from home.personal_data import find_records, source_label
+
+    counts = {}
+    for email in personal_data.verified_emails(request.user):
+        for key, records in find_records(email, exclude=(personal_data.MEMBER_ACCOUNT,)).items():
+            counts[key] = counts.get(key, 0) + len(records)
+    return {"records": [{"label": source_label(key), "count": count} for key, count in counts.items()]}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase_records(request):
+    """Erase what forms recorded under the member's verified addresses; the account stays."""
+    from home.personal_data import erase_records as erase
+
+    form = DeleteAccountForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        total = 0
+        for email in personal_data.verified_emails(request.user):
+            results = erase(email, actor="self", exclude=(personal_data.MEMBER_ACCOUNT,))
+            total += sum(results.values())
+        messages.success(request, _("%(count)s record(s) erased.") % {"count": total})
+        return redirect("account_home")
+    return render(request, "community/members/erase_records_form.html", {"form": form})
+
+
 def account_deleted(request):
     return render(request, "community/members/deleted.html")
 

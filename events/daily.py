@@ -1,4 +1,5 @@
-"""Daily jobs of the events app, run by `manage.py run_daily`."""
+"""Daily jobs of the events app, run by `manage.py run_daily`. Its retention rules are in
+`events/personal_data.py`, run by `purge_personal_data`."""
 
 from datetime import datetime, time, timedelta
 
@@ -6,8 +7,6 @@ from django.utils import timezone
 
 from .models import Registration
 from .tasks import notify
-
-GUEST_DATA_RETENTION = timedelta(days=365)
 
 
 def send_event_reminders(now=None):
@@ -31,23 +30,6 @@ def send_event_reminders(now=None):
     return sent
 
 
-def forget_old_guests(now=None):
-    """Guests were told their data is deleted one year after the session."""
-    now = now or timezone.now()
-    old = Registration.objects.filter(user__isnull=True, event__end__lt=now - GUEST_DATA_RETENTION).exclude(
-        email__startswith="deleted-"
-    )
-    count = 0
-    for registration in old:
-        registration.name = "—"
-        registration.email = f"deleted-{registration.pk}@invalid"
-        registration.save(update_fields=["name", "email"])
-        count += 1
-    return count
-
-
 def run(stdout):
     sent = send_event_reminders()
-    stdout.write(f"events: {sent} reminder(s) queued")
-    forgotten = forget_old_guests()
-    stdout.write(f"events: {forgotten} old guest registration(s) anonymised")
+    stdout.write(f"events: {sent} reminder(s) queued\n")

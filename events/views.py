@@ -1,6 +1,7 @@
 """What the event pages' routes do. Rules live in `services`; these views turn a
 request into a call and the outcome into a page or a message."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
@@ -15,6 +16,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.members import is_network_member, membership_refused
+from home.client_ip import client_ip
+from home.ratelimit import allow
+from home.views import too_many_requests
 
 from . import calendar, services, topics
 from .forms import GuestRegistrationForm, MemberRegistrationForm
@@ -136,11 +140,23 @@ def guest_registration_page(request, page, form=None):
     return TemplateResponse(request, "events/guest_registration.html", context)
 
 
+def _guest_allowed(request, email=None):
+    """Bursts of guest registrations (spam, address probing) meet the friendly 429 page."""
+    limits = settings.GUEST_REGISTRATION_RATE_LIMITS
+    if email is None:
+        return allow("events-guest-address", client_ip(request), *limits["address"])
+    return allow("events-guest-email", email.strip().lower(), *limits["email"])
+
+
 def register_guest(request, page):
+    if not _guest_allowed(request):
+        return too_many_requests(request)
     form = GuestRegistrationForm(request.POST)
     if not form.is_valid():
         return guest_registration_page(request, page, form)
     data = form.cleaned_data
+    if not _guest_allowed(request, data["email"]):
+        return too_many_requests(request)
     try:
         registration, created = services.register_guest(
             page.source_event,

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import locale_cache, page_cache_signals
+        from . import security_log  # noqa: F401  (connects the refused-login receiver)
 
         page_cache_signals.connect()
         locale_cache.install()

@@ -83,6 +83,25 @@ class VideoBlock(blocks.StructBlock):
         description = _("A video hosted elsewhere (PeerTube, YouTube…), shown as a link.")
 
 
+class PersonalDataBlock(blocks.StaticBlock):
+    """The privacy page's table of purposes, legal bases and retention periods, read
+    from the settings the daily purge enforces (home/privacy.py)."""
+
+    def get_context(self, value, parent_context=None):
+        from .privacy import processing_rows
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["rows"] = processing_rows()
+        return context
+
+    class Meta:
+        icon = "lock"
+        label = _("Personal data table")
+        template = "components/streamfield/personal_data.html"
+        admin_text = _("Purposes, legal bases and retention periods, kept in step with the site's settings.")
+        description = _("For the privacy page: what is kept, why and for how long.")
+
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -100,6 +119,12 @@ class BaseBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     video = VideoBlock()
+
+
+class StandardBodyBlock(BaseBodyBlock):
+    """Body of standard pages: the legal pages may also show the personal data table."""
+
+    personal_data = PersonalDataBlock()
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -78,17 +78,23 @@ STANDARD_PAGES = [
         "slug": "confidentialite",
         "title": "Politique de confidentialité",
         "show_in_footer": True,
-        "introduction": "Quelles données nous recueillons, pourquoi, combien de temps, et vos droits.",
+        "introduction": "Quelles données nous recueillons, pourquoi, sur quelle base légale, combien de temps, et vos droits.",
         "paragraphs": [
-            "Nous ne recueillons que les données nécessaires : pour vous envoyer un kit, pour vous inscrire à une session, pour publier votre témoignage. Aucune donnée n'est transmise à des tiers, et le site ne charge aucun script ni police extérieurs.",
-            "Vous pouvez accéder à vos données, les corriger ou les effacer à tout moment en écrivant à contact@relais.example.org.",
+            "Relais, responsable du traitement, ne recueille que les données nécessaires à chaque service. Aucune donnée n'est vendue ni transmise à des tiers, et le site ne charge aucun script, aucune police, aucune image ni aucune carte d'un autre site : pas de mesure d'audience, pas de publicité. Les seuls cookies servent à la connexion, à la protection des formulaires et au choix de la langue.",
+        ],
+        # The table of purposes, legal bases and retention periods comes from the settings.
+        "personal_data_table": True,
+        "paragraphs_after": [
+            "Ces durées sont appliquées automatiquement chaque jour : passé ce délai, les données sont effacées, ou anonymisées quand les statistiques du réseau en dépendent. Elles sont hébergées dans l'Union européenne.",
+            "Vos droits : accès, rectification, effacement, limitation, opposition, portabilité, et retrait de votre consentement à tout moment. Membres : votre espace « Mes données » télécharge tout ce que le site sait de vous et l'efface. Sinon, écrivez à contact@relais.example.org ; nous répondons sous un mois. Vous pouvez aussi adresser une réclamation à la CNIL (cnil.fr).",
         ],
         "en": {
             "Politique de confidentialité": "Privacy policy",
             "confidentialite": "privacy",
-            "Quelles données nous recueillons, pourquoi, combien de temps, et vos droits.": "What data we collect, why, for how long, and your rights.",
-            "Nous ne recueillons que les données nécessaires : pour vous envoyer un kit, pour vous inscrire à une session, pour publier votre témoignage. Aucune donnée n'est transmise à des tiers, et le site ne charge aucun script ni police extérieurs.": "We only collect the data we need: to send you a kit, to register you for a session, to publish your testimonial. No data is passed on to third parties, and the site loads no external script or font.",
-            "Vous pouvez accéder à vos données, les corriger ou les effacer à tout moment en écrivant à contact@relais.example.org.": "You can access, correct or erase your data at any time by writing to contact@relais.example.org.",
+            "Quelles données nous recueillons, pourquoi, sur quelle base légale, combien de temps, et vos droits.": "What data we collect, why, on what legal basis, for how long, and your rights.",
+            "Relais, responsable du traitement, ne recueille que les données nécessaires à chaque service. Aucune donnée n'est vendue ni transmise à des tiers, et le site ne charge aucun script, aucune police, aucune image ni aucune carte d'un autre site : pas de mesure d'audience, pas de publicité. Les seuls cookies servent à la connexion, à la protection des formulaires et au choix de la langue.": "Relais, the data controller, only collects the data each service needs. No data is sold or passed on to third parties, and the site loads no script, font, image or map from another site: no audience measurement, no advertising. The only cookies keep you signed in, protect the forms and remember your language.",
+            "Ces durées sont appliquées automatiquement chaque jour : passé ce délai, les données sont effacées, ou anonymisées quand les statistiques du réseau en dépendent. Elles sont hébergées dans l'Union européenne.": "These periods are applied automatically every day: past them, the data is deleted, or anonymised where the network's statistics depend on it. It is hosted in the European Union.",
+            "Vos droits : accès, rectification, effacement, limitation, opposition, portabilité, et retrait de votre consentement à tout moment. Membres : votre espace « Mes données » télécharge tout ce que le site sait de vous et l'efface. Sinon, écrivez à contact@relais.example.org ; nous répondons sous un mois. Vous pouvez aussi adresser une réclamation à la CNIL (cnil.fr).": "Your rights: access, rectification, erasure, restriction, objection, portability, and withdrawing your consent at any time. Members: the “My data” section of your member area downloads everything the site knows about you and erases it. Otherwise, write to contact@relais.example.org; we answer within a month. You may also lodge a complaint with the CNIL (cnil.fr).",
         },
     },
     {
@@ -139,6 +145,13 @@ def ensure_home(demo):
     return home
 
 
+def body_of(spec):
+    body = [("paragraph", f"<p>{text}</p>") for text in spec["paragraphs"]]
+    if spec.get("personal_data_table"):
+        body.append(("personal_data", None))
+    return body + [("paragraph", f"<p>{text}</p>") for text in spec.get("paragraphs_after", [])]
+
+
 def load(demo):
     demo.ensure_superuser()
     home = ensure_home(demo)
@@ -151,7 +164,7 @@ def load(demo):
             introduction=spec["introduction"],
             show_in_menus=spec.get("show_in_menus", False),
             show_in_footer=spec["show_in_footer"],
-            body=[("paragraph", f"<p>{text}</p>") for text in spec["paragraphs"]],
+            body=body_of(spec),
         )
         if not page.revisions.exists():
             demo.publish(page)

@@ -8,7 +8,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import BaseBodyBlock, CallToActionBlock
+from .blocks import CallToActionBlock, StandardBodyBlock
 
 
 class BaseIndexPage(Page):
@@ -81,7 +81,7 @@ class StandardPage(Page):
     """About, legal notice, privacy policy, accessibility statement…"""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
-    body = StreamField(BaseBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(StandardBodyBlock(), verbose_name=_("body"), blank=True)
     show_in_footer = models.BooleanField(
         _("show in footer"),
         default=False,
@@ -122,6 +122,8 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site settings")
+        # Given to the staff who answer data-protection requests (home/personal_data_admin.py).
+        permissions = [("manage_personal_data", "Can search, export and erase personal data")]
 
     @property
     def social_links(self):

@@ -55,10 +55,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "home.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -261,6 +266,73 @@ LOGGING = {
 
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_NAME = "relais_language"
+
+# Security -------------------------------------------------------------------------------
+# Content Security Policy (django-csp): public pages run no inline script or style and ask
+# nothing of another origin; the admins (their templates carry inline scripts, TRAPS.md)
+# get ADMIN_CONTENT_SECURITY_POLICY from config.middleware.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "frame-src": [_NONE],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [_SELF, "'unsafe-inline'"],
+    "style-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:", "blob:"],
+    "frame-src": [_SELF],  # the page preview panel
+    "frame-ancestors": [_SELF],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_COOKIE_HTTPONLY = True
+# Documents are always downloaded, never displayed by the browser (a PDF/HTML polyglot
+# then runs nowhere).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"  # fake images: an error, not a crash
+# Guest registrations to peer sessions (events/views.py), as (attempts, seconds).
+GUEST_REGISTRATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600)}
+# Wagtail asks nothing of another origin either: no Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Private pages and documents: login or group only, never a shared password.
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Two-factor authentication (allauth.mfa): TOTP with recovery codes. Anyone who can open
+# the Wagtail admin must set it up before using it (config.middleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Relais"
+MFA_REQUIRED_FOR_STAFF = True
+# End of Security ------------------------------------------------------------------------
+
+# Personal data ---------------------------------------------------------------------------
+# Retention periods, in days, enforced daily by `purge_personal_data` (run_daily) and
+# stated on the privacy page (home/privacy.py), so that both always agree.
+RETENTION_DECLARATIONS_DAYS = 3 * 365  # kit declarations, after the last contact: anonymised
+RETENTION_REGISTRATIONS_DAYS = 2 * 365  # event registrations, after the session: anonymised
+RETENTION_GUEST_REGISTRATIONS_DAYS = 365  # guests' registrations: their consent text says one year
+RETENTION_UNCONFIRMED_DAYS = 7  # guest registrations and comments never confirmed: deleted
+# Erasures, refused logins and rate-limit hits go to the "relais.security" log with a
+# keyed hash of the e-mail address, never the address itself.
+# End of Personal data --------------------------------------------------------------------
 
 # Kits ---------------------------------------------------------------------------------
 # Wagtail documents (kit materials first) live outside MEDIA_ROOT, in storage no web

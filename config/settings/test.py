@@ -20,3 +20,4 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / ".test-media")))  # noqa: F40
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
 # Query budgets measure uncached views; tests/home/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
+MFA_REQUIRED_FOR_STAFF = False  # tests log staff in with force_login; tests/trust/test_mfa.py turns it on

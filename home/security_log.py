@@ -1,0 +1,19 @@
+"""Refused sign-ins in the "relais.security" log: the client address (behind trusted
+proxies) and a keyed hash of the login, never the address or the password."""
+
+import logging
+
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
+
+from .client_ip import client_ip
+from .personal_data import email_digest
+
+security_log = logging.getLogger("relais.security")
+
+
+@receiver(user_login_failed)
+def log_refused_login(sender, credentials, request=None, **kwargs):
+    login = credentials.get("email") or credentials.get("username") or ""
+    address = client_ip(request) if request is not None else "-"
+    security_log.warning("login refused login=%s ip=%s", email_digest(login), address)
