@@ -7,7 +7,9 @@ class KitsConfig(AppConfig):
     verbose_name = _("Kits")
 
     def ready(self):
-        from . import personal_data
-        from . import receivers  # noqa: F401  (connects kits' reactions to other apps' signals)
+        from . import (
+            personal_data,
+            receivers,  # noqa: F401  (connects kits' reactions to other apps' signals)
+        )
 
         personal_data.register()

@@ -1,6 +1,6 @@
-"""The large data set of `make bench`: 300 kits, 100 events, 100,000 declarations (and,
-from the apps that provide them, testimonials and articles), seeded once on top of the
-demo content. Run by scripts/bench.py inside a configured Django; idempotent: each part
+"""The large data set of `make bench`: 300 kits, 100 events, 100,000 declarations,
+5,000 approved testimonials and 2,000 articles, seeded once on top of the demo content.
+Run by scripts/bench.py inside a configured Django; idempotent: each part
 counts what exists and adds only what is missing."""
 
 import random
@@ -13,6 +13,7 @@ from django.db import connection, transaction
 PARIS = ZoneInfo("Europe/Paris")
 SIZES = {"kits": 300, "events": 100, "declarations": 100_000, "testimonials": 5_000, "articles": 2_000}
 SLUG_PREFIX = "bench-"
+STORY = "Nous avons suivi le kit pas à pas : une belle matinée, des rencontres, et l'envie de recommencer."
 
 
 def log(message):
@@ -84,10 +85,64 @@ def seed_declarations(count):
     log(f"{count} declarations ({count - existing} new)")
 
 
+def seed_testimonials(count):
+    from community.models import Testimonial
+    from kits.models import KitPage
+    from kits.territories import DEPARTEMENTS
+
+    existing = Testimonial.objects.filter(email__startswith="bench").count()
+    if existing >= count:
+        log(f"{existing} testimonials (none new)")
+        return
+    rng = random.Random(17)  # noqa: S311 (reproducible data, not secrets)
+    kit_ids = list(KitPage.objects.filter(locale__language_code="fr").values_list("pk", flat=True))
+    codes = [code for code in DEPARTEMENTS if len(code) == 2 and code.isdigit()]
+    today = date(2026, 11, 1)
+    Testimonial.objects.bulk_create(
+        [
+            Testimonial(
+                display_name=f"Bénévole {n}",
+                email=f"bench-temoin{n}@example.org",
+                kit_id=kit_ids[n % len(kit_ids)],
+                title=f"Notre collecte solidaire n° {n}",
+                story=STORY,
+                action_date=today - timedelta(days=rng.randrange(600)),
+                postcode=f"{(code := rng.choice(codes))}000",
+                territory=code,
+                participants=rng.randrange(5, 120),
+                status=Testimonial.Status.APPROVED,
+            )
+            for n in range(existing, count)
+        ],
+        batch_size=1000,
+    )
+    # bulk_create skips the search index: add the new ones in bulk.
+    from wagtail.search.backends import get_search_backend
+
+    new = Testimonial.get_indexed_objects().filter(email__startswith="bench").order_by("pk")[existing:]
+    get_search_backend().add_bulk(Testimonial, list(new))
+    log(f"{count} testimonials ({count - existing} new)")
+
+
+def seed_articles(count):
+    from community.factories import ArticlePageFactory
+    from community.models import ArticleIndexPage, ArticlePage
+
+    index = ArticleIndexPage.objects.get(locale__language_code="fr")
+    existing = ArticlePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    for n in range(existing, count):
+        article = ArticlePageFactory.build(title=f"Guide de référence n° {n}", slug=f"{SLUG_PREFIX}article-{n}")
+        index.add_child(instance=article)
+        article.save_revision().publish()
+    log(f"{count} articles ({count - existing} new)")
+
+
 def seed():
     seed_kits(SIZES["kits"])
     seed_events(SIZES["events"])
     seed_declarations(SIZES["declarations"])
+    seed_testimonials(SIZES["testimonials"])
+    seed_articles(SIZES["articles"])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as autovacuum gives after a bulk load

@@ -120,9 +120,13 @@ def _fetch_associations(pks, context):
         "association_directory",
         lambda: AssociationIndexPage.objects.live().public().filter(locale=context.locale).first(),
     )
+    base = directory.get_url(context.request) if directory else ""
     found = {}
     for association in Association.objects.filter(pk__in=pks):
-        association.search_url = directory.association_url(association) if directory else association.website
+        if directory:
+            association.search_url = base + directory.reverse_subpage("association", kwargs={"slug": association.slug})
+        else:
+            association.search_url = association.website
         found[association.pk] = association
     return found
 
