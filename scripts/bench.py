@@ -93,7 +93,7 @@ def optional_pages():
         if article is not None:
             found.append(("article", article.url))
     try:
-        found.append(("search", reverse("search") + "?q=collecte"))
+        found.append(("search", reverse("search:search") + "?q=collecte"))
     except NoReverseMatch:
         pass
     return found
@@ -208,7 +208,8 @@ def main():
         base = f"http://127.0.0.1:{port}"
         static_path = static_file_path()
         static = wrk(base + static_path, args.duration, args.connections)
-        rows = [("static file", static_path, 0, 0, *static)]
+        static_size = (BENCH / "static" / static_path.removeprefix("/static/")).stat().st_size
+        rows = [("static file", static_path, 0, static_size, *static)]
         for label, path, queries, size in measured:
             wrk(base + path, 2, args.connections)  # warm the workers and the page cache
             rows.append((label, path, queries, size, *wrk(base + path, args.duration, args.connections)))
@@ -219,7 +220,7 @@ def main():
 
 
 def report(rows, static_rps, vendor, args):
-    header = ["page", "path", "sql_uncached", "html_bytes", "req_per_s", "p50_ms", "p99_ms", "errors", "vs_static"]
+    header = ["page", "path", "sql_uncached", "bytes", "req_per_s", "p50_ms", "p99_ms", "errors", "vs_static"]
     table = [
         [label, path, queries, size, round(rps), round(p50, 1), round(p99, 1), errors, f"{rps / static_rps:.0%}"]
         for label, path, queries, size, rps, p50, p99, errors in rows

@@ -12,8 +12,15 @@ register = template.Library()
 def _wall(context):
     from django.utils.translation import get_language
 
-    pages = TestimonialIndexPage.objects.live().select_related("locale")
-    by_language = {page.locale.language_code: page for page in pages}
+    from home.fragment_cache import cached_fragment
+
+    def walls():
+        pages = TestimonialIndexPage.objects.live().select_related("locale")
+        return {page.locale.language_code: page for page in pages}
+
+    # Kept with the menu and footer: renewed whenever public content changes.
+    request = context.get("request")
+    by_language = cached_fragment(request, "testimonial-walls", walls) if request else walls()
     return by_language.get(get_language()) or by_language.get("fr")
 
 

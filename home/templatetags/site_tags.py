@@ -74,17 +74,19 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     active = get_language()
-    home = _home_for_request(request)
     links = []
     locales = {locale.language_code: locale for locale in all_locales()}
     route_suffix = _route_suffix(request, page)
     for code, name in settings.LANGUAGES:
         url, translated = None, False
         if isinstance(page, Page) and code in locales:
-            translation = page.get_translation_or_none(locales[code])
+            if page.locale_id == locales[code].pk:
+                translation = page  # the page itself: no query
+            else:
+                translation = page.get_translation_or_none(locales[code])
             if translation and translation.live:
                 url, translated = translation.get_url(request) + route_suffix, True
-            elif home:
+            elif home := _home_for_request(request):
                 home_translation = home.get_translation_or_none(locales[code])
                 url = home_translation.get_url(request) if home_translation else None
         if url is None:
