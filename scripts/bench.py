@@ -121,7 +121,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port, workers):
+def start_gunicorn(env, port, workers, page_cache=True):
     production = dict(
         env,
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -130,6 +130,8 @@ def start_gunicorn(env, port, workers):
         LOG_LEVEL="WARNING",
     )
     production.pop("PAGE_CACHE_SECONDS", None)
+    if not page_cache:  # every request renders its page: what a cache miss costs
+        production["PAGE_CACHE_SECONDS"] = "0"
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=production, check=True)  # noqa: S603
     server = subprocess.Popen(  # noqa: S603
@@ -192,6 +194,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--uncached", action="store_true", help="turn the anonymous page cache off")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (Debian: apt-get install wrk; `make bench` installs it when it may).")
@@ -203,7 +206,7 @@ def main():
     seed()
     measured = [(label, path, *uncached_view(path)) for label, path in pages()]
     port = free_port()
-    server = start_gunicorn(env, port, args.workers)
+    server = start_gunicorn(env, port, args.workers, page_cache=not args.uncached)
     try:
         base = f"http://127.0.0.1:{port}"
         static_path = static_file_path()
@@ -225,17 +228,18 @@ def report(rows, static_rps, vendor, args):
         [label, path, queries, size, round(rps), round(p50, 1), round(p99, 1), errors, f"{rps / static_rps:.0%}"]
         for label, path, queries, size, rps, p50, p99, errors in rows
     ]
-    with open(BENCH / "results.csv", "w", newline="") as handle:
+    with open(BENCH / ("results-uncached.csv" if args.uncached else "results.csv"), "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(table)
     print(  # noqa: T201
-        f"\n{vendor}, gunicorn {args.workers} workers, wrk {args.connections} connections, {args.duration} s per page\n"
+        f"\n{vendor}, gunicorn {args.workers} workers, wrk {args.connections} connections, {args.duration} s per page"
+        f"{', page cache off' if args.uncached else ''}\n"
     )
     widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
     for row in [header, *table]:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))  # noqa: T201
-    print(f"\nwritten to {BENCH / 'results.csv'}")  # noqa: T201
+    print(f"\nwritten to {BENCH / ('results-uncached.csv' if args.uncached else 'results.csv')}")  # noqa: T201
 
 
 if __name__ == "__main__":

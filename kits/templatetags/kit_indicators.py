@@ -3,6 +3,7 @@ the tile map of actions by département on the local actions page."""
 
 from django import template
 
+from home.fragment_cache import cached_fragment
 from kits import indicators, tile_map
 from kits.territories import DEPARTEMENTS
 
@@ -42,15 +43,21 @@ def legend():
     return items
 
 
-@register.inclusion_tag("kits/components/impact_counters.html")
-def impact_counters():
-    return {"counts": indicators.public_counts()}
+def _cached(request, name, compute):
+    """Aggregates over every declaration, computed once per content change (any new
+    declaration renews them, home/page_cache_signals.py)."""
+    return cached_fragment(request, name, compute) if request else compute()
+
+
+@register.inclusion_tag("kits/components/impact_counters.html", takes_context=True)
+def impact_counters(context):
+    return {"counts": _cached(context.get("request"), "impact-counters", indicators.public_counts)}
 
 
 @register.inclusion_tag("kits/components/actions_map.html", takes_context=True)
 def actions_map(context):
     request = context.get("request")
-    counts = indicators.actions_by_territory()
+    counts = _cached(request, "actions-by-territory", indicators.actions_by_territory)
     base = request.path if request else ""
     tiles = []
     for code, x, y, overseas in tile_map.tiles():
