@@ -12,6 +12,7 @@ import random
 import re
 import string
 
+import gevent
 from locust import HttpUser, between, constant, task
 from locust.exception import StopUser
 
@@ -103,7 +104,10 @@ class Registrant(HttpUser):
     wait_time = constant(0)
 
     def on_start(self):
-        https_session(self, cookies=f"sessionid={next(MEMBERS)}; ")
+        member = next(MEMBERS, None)
+        if member is None:  # locust replaces stopped users: the plan's members are all in
+            gevent.sleep(24 * 3600)  # so this extra one waits out the run, sending nothing
+        https_session(self, cookies=f"sessionid={member}; ")
 
     @task
     def register(self):
