@@ -111,6 +111,7 @@ def main():
     from django.test import Client
 
     settings.ALLOWED_HOSTS = ["*"]
+    settings.MFA_REQUIRED_FOR_STAFF = False  # the benchmark user signs in with force_login
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     seed(args.kits, args.declarations, args.downloads)
