@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 PERSONAL_COOKIES = ("sessionid", "messages")
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/compte/", "/en/compte/", "/commentaires/")
-# Response headers set again by the outer middleware on every response, or per response.
+# Never stored: cookies (a stored response has none anyway) and our own hit/miss marker.
 UNSTORED_HEADERS = {"set-cookie", "x-cache"}
 
 
