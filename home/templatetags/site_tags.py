@@ -91,6 +91,8 @@ def language_links(context):
                 url = home_translation.get_url(request) if home_translation else None
         if url is None:
             url, translated = translate_url(request.path, code), True
+            if request.GET and not isinstance(page, Page):  # e.g. the search: keep the query
+                url += "?" + request.GET.urlencode()
         links.append(
             {
                 "code": code,

@@ -43,3 +43,8 @@ def test_an_association_result_leads_to_its_page(client):
     AssociationFactory(name="Les Pangolins solidaires", slug="pangolins-solidaires")
     found = results(client, "/recherche/?q=pangolins")
     assert ("Association", "Les Pangolins solidaires", "/associations/pangolins-solidaires/", False) in found
+
+
+def test_the_language_switcher_keeps_the_search(client):
+    html = client.get("/recherche/?q=collecte&type=kit").content.decode()
+    assert 'href="/en/recherche/?q=collecte&amp;type=kit" lang="en"' in html
