@@ -124,3 +124,20 @@ def test_an_event_open_to_guests_is_cached_its_guest_form_is_not():
     assert Client().get(event.url)["X-Cache"] == "HIT"
     form_page = Client().get(event.url + "inscription/")
     assert "X-Cache" not in form_page and "csrftoken" in form_page.cookies
+
+
+def test_an_approved_testimonial_shows_at_once_on_the_wall_and_the_home_page(admin_user):
+    from community import testimonial_services
+
+    from ..community.testimonial_helpers import make_testimonial
+
+    pending = make_testimonial(title="Une kermesse racontée", status="pending")
+    for path in ("/actions-locales/", "/"):
+        Client().get(path)
+        cached = Client().get(path)
+        assert cached["X-Cache"] == "HIT" and "Une kermesse racontée" not in cached.content.decode()
+    testimonial_services.approve([pending], admin_user)
+    for path in ("/actions-locales/", "/"):
+        response = Client().get(path)
+        assert response["X-Cache"] == "MISS", path
+        assert "Une kermesse racontée" in response.content.decode(), path
