@@ -92,7 +92,7 @@ def language_links(context):
         if url is None:
             url, translated = translate_url(request.path, code), True
             if request.GET and not isinstance(page, Page):  # e.g. the search: keep the query
-                url += "?" + request.GET.urlencode()
+                url += "?" + _cut_query(request.GET)
         links.append(
             {
                 "code": code,
@@ -104,6 +104,15 @@ def language_links(context):
             }
         )
     return links
+
+
+def _cut_query(query, length=200):
+    """The query string with every value cut as the views cut them (the search keeps 200
+    characters): a link never repeats what the page itself refused to show."""
+    cut = query.copy()
+    for key in cut:
+        cut.setlist(key, [value[:length] for value in cut.getlist(key)])
+    return cut.urlencode()
 
 
 def _route_suffix(request, page):
