@@ -6,12 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from community import views as community_views
+from community.members import views as community_views
+from core import views as core_views
 from home import views as home_views
 
 # Outside the languages: machines and the admin.
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     # The admin's own login form would bypass allauth's rate limits: send it to /compte/login/.
@@ -27,7 +28,7 @@ if settings.DEBUG:
 
 # French at the root, English under /en/; Wagtail serves every page last.
 urlpatterns += i18n_patterns(
-    path("compte/", include("community.urls")),
+    path("compte/", include("community.members.urls")),
     # Feedback threads: our views on django-comments-xtd's models (its own URLs would
     # bypass the rate limits and render outside the site's layout).
     path("commentaires/", include("community.comments.urls")),

@@ -7,12 +7,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from community.member_area import register_section
+        from community.members.member_area import register_section
+        from core.daily import register_daily_job
+        from events import daily, personal_data, signals, topic_views, views
 
-        from . import personal_data, signals  # noqa: F401  (signals: connects the page_published receiver)
-        from .topic_views import member_topics
-        from .views import member_registrations
-
-        register_section("events/member_area/registrations.html", order=30, context=member_registrations)
-        register_section("events/member_area/topics.html", order=40, context=member_topics)
+        signals.connect()
         personal_data.register()
+        register_section("events/member_area/registrations.html", order=30, context=views.member_registrations)
+        register_section("events/member_area/topics.html", order=40, context=topic_views.member_topics)
+        register_daily_job("session reminders", daily.run, order=30)

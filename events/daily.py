@@ -5,8 +5,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from .models import Registration
-from .tasks import notify
+from events.models import Registration
+from events.tasks import notify
 
 
 def send_event_reminders(now=None):

@@ -7,10 +7,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from events.factories import EventPageFactory, RegistrationFactory, thursday_morning
+from events.models import EventFormat, EventIndexPage, EventPage
 from home.localization import translate
-
-from .factories import EventPageFactory, RegistrationFactory, thursday_morning
-from .models import EventFormat, EventIndexPage, EventPage
 
 RECAP_1 = (
     "Douze référents de six associations ont partagé leurs premiers retours sur les kits d'action autonomes : "
@@ -231,9 +230,8 @@ def load_registrations(demo):
 def load_topics(demo):
     """Five proposals with votes (the most wanted selected for the upcoming online Petit Déj),
     and one accredited member. Idempotent: looked up by title and e-mail."""
-    from community.models import MemberProfile
-
-    from .models import TopicProposal, TopicVote
+    from community.members.models import MemberProfile
+    from events.models import TopicProposal, TopicVote
 
     members = list(
         get_user_model()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from . import calendar
+from events import calendar
 
 ICS_KINDS = {"confirmed", "waiting", "promoted", "cancelled", "reminder", "updated"}
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from .models import EventFormat, EventPage, Registration
-from .models.pages import PARIS
+from events.models import EventFormat, EventPage, Registration
+from events.models.pages import PARIS
 
 
 def thursday_morning(weeks_from_now, hour=9, minute=0):

@@ -12,19 +12,15 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from community.personal_data import (
-    register_anonymiser,
-    register_email_records,
-    register_exporter,
-    register_retention,
-)
+from core.personal_data import register_anonymiser, register_email_records, register_exporter, register_retention
 
 ANONYMISED_NAME = "—"
 
 
 def export_registrations(user):
-    from .models import Registration
+    from events.models import Registration
 
     registrations = Registration.objects.filter(user=user).select_related("event").order_by("created_at")
     return [
@@ -45,8 +41,8 @@ def export_registrations(user):
 def _anonymise(registrations):
     """Free seats still ahead (promoting whoever waits), then strip the person from
     every row: status, attendance and association stay for the figures and recaps."""
-    from . import services
-    from .models import Registration
+    from events import services
+    from events.models import Registration
 
     count = 0
     with transaction.atomic():
@@ -64,13 +60,13 @@ def _anonymise(registrations):
 
 
 def anonymise_registrations(user):
-    from .models import Registration
+    from events.models import Registration
 
     _anonymise(Registration.objects.filter(user=user))
 
 
 def find_registrations(email):
-    from .models import Registration
+    from events.models import Registration
 
     registrations = Registration.objects.filter(email__iexact=email.strip()).select_related("event")
     return [
@@ -91,7 +87,7 @@ def find_registrations(email):
 
 
 def erase_registrations(email):
-    from .models import Registration
+    from events.models import Registration
 
     return _anonymise(Registration.objects.filter(email__iexact=email.strip()))
 
@@ -99,7 +95,7 @@ def erase_registrations(email):
 def purge_past_registrations(now, dry_run):
     """Registrations are anonymised 2 years after the session, guests' after one year
     (their consent text says so)."""
-    from .models import Registration
+    from events.models import Registration
 
     members = Q(event__end__lt=now - timedelta(days=settings.RETENTION_REGISTRATIONS_DAYS))
     guests = Q(user__isnull=True, event__end__lt=now - timedelta(days=settings.RETENTION_GUEST_REGISTRATIONS_DAYS))
@@ -110,7 +106,7 @@ def purge_past_registrations(now, dry_run):
 def purge_unconfirmed_guests(now, dry_run):
     """A guest who never followed the confirmation link within 7 days is deleted: they
     hold no seat and never confirmed they wanted one."""
-    from .models import Registration
+    from events.models import Registration
 
     due = Registration.objects.filter(
         status=Registration.Status.UNCONFIRMED,
@@ -123,7 +119,7 @@ def purge_unconfirmed_guests(now, dry_run):
 
 
 def export_topics(user):
-    from .models import TopicProposal, TopicVote
+    from events.models import TopicProposal, TopicVote
 
     return {
         "proposals": [
@@ -140,7 +136,7 @@ def export_topics(user):
 def anonymise_topics(user):
     """Proposals stay (the network chose among them), without the person; votes go with
     the account (cascade)."""
-    from .models import TopicProposal
+    from events.models import TopicProposal
 
     TopicProposal.objects.filter(proposer=user).update(proposer=None)
 
@@ -150,6 +146,8 @@ def register():
     register_anonymiser(anonymise_topics)
     register_exporter("event_registrations", export_registrations)
     register_anonymiser(anonymise_registrations)
-    register_email_records("event_registrations", find_registrations, erase_registrations)
+    register_email_records(
+        "event_registrations", find_registrations, erase_registrations, label=_("Event registrations")
+    )
     register_retention("event_registrations", purge_past_registrations)
     register_retention("unconfirmed_guest_registrations", purge_unconfirmed_guests)

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from community.members import is_network_member
-
-from .models import EventPage, Registration
-from .tasks import notify
+from community.members.access import is_network_member
+from events.models import EventPage, Registration
+from events.tasks import notify
 
 
 class RegistrationRefused(Exception):
@@ -99,7 +98,7 @@ def _existing(event, email, user=None):
 
 def register_member(event, user, *, may_name_association=False, language="fr", now=None):
     """One click for a signed-in member. Returns (registration, created)."""
-    from community.members import get_profile
+    from community.members.access import get_profile
 
     now = now or timezone.now()
     source = event.source_event
@@ -245,7 +244,7 @@ def calendar_changed(event):
 def record_accreditation(registration):
     """A member marked as having attended a training session for school actions is
     accredited: the date and the session are recorded on their profile (once)."""
-    from community.models import MemberProfile
+    from community.members.models import MemberProfile
 
     if not (registration.attended and registration.user_id and registration.event.training_for_school_actions):
         return False

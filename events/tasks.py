@@ -8,8 +8,8 @@ from django.db import transaction
 
 @task()
 def send_registration_email(registration_id, kind):
-    from .emails import send_registration_email as send
-    from .models import Registration
+    from events.emails import send_registration_email as send
+    from events.models import Registration
 
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
@@ -26,8 +26,8 @@ def notify(registration, kind):
 
 @task()
 def send_topic_selected_email(topic_id):
-    from .emails import send_topic_selected_email as send
-    from .models import TopicProposal
+    from events.emails import send_topic_selected_email as send
+    from events.models import TopicProposal
 
     topic = TopicProposal.objects.select_related("proposer", "event").filter(pk=topic_id).first()
     if topic is None or topic.proposer is None:

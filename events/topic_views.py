@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.members import is_network_member, membership_refused
-
-from . import topics
-from .models import TopicProposal, TopicVote
+from community.members.access import is_network_member, membership_refused
+from events import topics
+from events.models import TopicProposal, TopicVote
 
 
 class TopicProposalForm(forms.ModelForm):

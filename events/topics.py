@@ -3,9 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from community.members import get_profile, is_network_member
-
-from .models import TopicProposal, TopicVote
+from community.members.access import get_profile, is_network_member
+from events.models import TopicProposal, TopicVote
 
 
 class NotAMember(Exception):
@@ -71,7 +70,7 @@ def notify_selection(topic):
     if not updated:
         return False
     topic.selection_notified_at = now
-    from .tasks import send_topic_selected_email
+    from events.tasks import send_topic_selected_email
 
     topic_id = topic.pk
     transaction.on_commit(lambda: send_topic_selected_email.enqueue(topic_id))

@@ -15,14 +15,13 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from community.members import is_network_member, membership_refused
-from home.client_ip import client_ip
-from home.ratelimit import allow
-from home.views import too_many_requests
-
-from . import calendar, services, topics
-from .forms import GuestRegistrationForm, MemberRegistrationForm
-from .models import EventFormat, EventPage, Registration
+from community.members.access import is_network_member, membership_refused
+from core.client_ip import client_ip
+from core.ratelimit import allow
+from core.views import too_many_requests
+from events import calendar, services, topics
+from events.forms import GuestRegistrationForm, MemberRegistrationForm
+from events.models import EventFormat, EventPage, Registration
 
 ARCHIVE_PAGE_SIZE = 12
 

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import EventPage, Registration, TopicProposal
+from events.models import EventPage, Registration, TopicProposal
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -84,6 +84,6 @@ register_snippet(TopicProposalViewSet)
 def topic_selected(request, instance):
     """Selecting a topic in the admin tells its proposer (once)."""
     if isinstance(instance, TopicProposal):
-        from .topics import notify_selection
+        from events.topics import notify_selection
 
         notify_selection(instance)

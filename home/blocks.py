@@ -88,7 +88,7 @@ class PersonalDataBlock(blocks.StaticBlock):
     from the settings the daily purge enforces (home/privacy.py)."""
 
     def get_context(self, value, parent_context=None):
-        from .privacy import processing_rows
+        from home.privacy import processing_rows
 
         context = super().get_context(value, parent_context=parent_context)
         context["rows"] = processing_rows()

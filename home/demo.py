@@ -3,9 +3,9 @@ each in French and translated into English."""
 
 from wagtail.models import Page, Site
 
-from .factories import FooterTextFactory, HomePageFactory, StandardPageFactory
-from .localization import translate
-from .models import FooterText, HomePage, SiteSettings
+from home.factories import FooterTextFactory, HomePageFactory, StandardPageFactory
+from home.localization import translate
+from home.models import FooterText, HomePage, SiteSettings
 
 HERO_TEXT = (
     "Des kits prêts à l'emploi pour mener une action sur votre territoire, "

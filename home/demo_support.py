@@ -17,7 +17,7 @@ class DemoContext:
         self.english = Locale.objects.get_or_create(language_code="en")[0]
         self.home = None  # set by home.demo
         self.home_en = None
-        self.associations = {}  # name → Association, set by community.demo
+        self.associations = {}  # name → Association, set by community.members.demo
         self._finishers = []
 
     def on_finish(self, callback):

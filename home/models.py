@@ -8,7 +8,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import CallToActionBlock, StandardBodyBlock
+from home.blocks import CallToActionBlock, StandardBodyBlock
 
 
 class BaseIndexPage(Page):

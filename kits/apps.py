@@ -7,9 +7,8 @@ class KitsConfig(AppConfig):
     verbose_name = _("Kits")
 
     def ready(self):
-        from . import (
-            personal_data,
-            receivers,  # noqa: F401  (connects kits' reactions to other apps' signals)
-        )
+        from core.daily import register_daily_job
+        from kits import daily, personal_data
 
         personal_data.register()
+        register_daily_job("kit reminders and follow-ups", daily.run, order=20)

@@ -1,8 +1,8 @@
 """The kits' share of `manage.py run_daily`: reminders before declared actions and the
 "how did it go?" follow-up after them."""
 
-from .followups import send_kit_followups
-from .services import send_reminders
+from kits.followups import send_kit_followups
+from kits.services import send_reminders
 
 
 def run(stdout):

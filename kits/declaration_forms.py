@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Audience
-from .models import Accreditation
-from .territories import territory_for_postcode
+from core.territories import territory_for_postcode
+from kits.choices import Audience
+from kits.models import Accreditation
 
 MAX_PARTICIPANTS = 100_000
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]

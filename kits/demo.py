@@ -7,28 +7,22 @@ from django.utils.text import slugify
 
 from wagtail.models import Workflow, WorkflowPage
 
+from home.factories import callout, heading, paragraph, quote, stream, video
 from home.localization import translate
-
-from .choices import Audience, Cost, Difficulty, Format
-from .documents import make_pdf
-from .factories import (
+from kits.choices import Audience, Cost, Difficulty, Format
+from kits.documents import make_pdf
+from kits.factories import (
     ActionDeclarationFactory,
     KitDocumentFactory,
     KitDownloadFactory,
     KitMaterialFactory,
     KitPageFactory,
     ThemeFactory,
-    callout,
     checklist,
     faq,
-    heading,
-    paragraph,
-    quote,
     step,
-    stream,
-    video,
 )
-from .models import ActionDeclaration, KitIndexPage, KitPage
+from kits.models import ActionDeclaration, KitIndexPage, KitPage
 
 THEMES = [
     ("Solidarité", "solidarite", "Solidarity", "solidarity"),

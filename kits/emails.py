@@ -7,7 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .signing import sign_download
+from kits.signing import sign_download
 
 KINDS = ("links", "reminder", "followup")
 

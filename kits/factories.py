@@ -1,8 +1,6 @@
 """Factories for kits: used by the tests and by the demo content (one source)."""
 
 import datetime
-import json
-import uuid
 
 import factory
 import wagtail_factories
@@ -11,33 +9,14 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Locale
-
-from .choices import Audience
-from .documents import kits_collection, make_pdf
-from .models import ActionDeclaration, KitDownload, KitMaterial, KitPage, PrivateDocument, Theme
-
-
-def french():
-    return Locale.objects.get_or_create(language_code="fr")[0]
-
-
-# Raw StreamField blocks, so that factories and demo content write bodies as plain data.
-def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def paragraph(*texts):
-    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
+from home.factories import french, heading, list_items, stream
+from kits.choices import Audience
+from kits.documents import kits_collection, make_pdf
+from kits.models import ActionDeclaration, KitDownload, KitMaterial, KitPage, PrivateDocument, Theme
 
 
 def step(title, text, duration=""):
     return {"type": "step", "value": {"title": title, "text": f"<p>{text}</p>", "duration": duration}}
-
-
-def list_items(values):
-    """ListBlock items in block format: wagtail-localize skips items stored as a plain list."""
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def checklist(title, items):
@@ -52,22 +31,6 @@ def faq(questions, title="Questions fréquentes"):
             "questions": list_items({"question": q, "answer": f"<p>{a}</p>"} for q, a in questions),
         },
     }
-
-
-def callout(text, kind="tip", title=""):
-    return {"type": "callout", "value": {"kind": kind, "title": title, "text": f"<p>{text}</p>"}}
-
-
-def quote(text, attribution=""):
-    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
-
-
-def video(url, title, duration=""):
-    return {"type": "video", "value": {"url": url, "title": title, "duration": duration}}
-
-
-def stream(*blocks):
-    return json.dumps(list(blocks))
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

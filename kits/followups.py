@@ -5,8 +5,8 @@ row is claimed by a conditional update before its e-mail is queued."""
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ActionDeclaration
-from .tasks import send_declaration_email
+from kits.models import ActionDeclaration
+from kits.tasks import send_declaration_email
 
 FOLLOWUP_DAYS_AFTER = 2
 # A declaration whose date is further back than this is not followed up (no backlog mailing).

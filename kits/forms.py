@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from . import quality
+from kits import quality
 
 
 class KitPageForm(WagtailAdminPageForm):

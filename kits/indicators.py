@@ -10,9 +10,9 @@ from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
-from .models import ActionDeclaration, KitDownload, KitPage
-from .models.declarations import Accreditation, DeclarationStatus
-from .territories import DEPARTEMENTS, region_for
+from core.territories import DEPARTEMENTS, region_for
+from kits.models import ActionDeclaration, KitDownload, KitPage
+from kits.models.declarations import Accreditation, DeclarationStatus
 
 REPORTED = Q(status=DeclarationStatus.REPORTED)
 # School kits record whether the person was a recognised accredited volunteer.

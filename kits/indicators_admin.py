@@ -12,11 +12,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
-from community.models import Association
-
-from . import indicators
-from .models import KitPage
-from .territories import DEPARTEMENTS
+from community.associations.models import Association
+from core.territories import DEPARTEMENTS
+from kits import indicators
+from kits.models import KitPage
 
 PERMISSION = "kits.view_indicators"
 

@@ -2,7 +2,7 @@
 
 from wagtail.admin.panels import Panel
 
-from . import quality
+from kits import quality
 
 
 class QualityPanel(Panel):

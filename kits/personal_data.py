@@ -15,15 +15,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
+from django.utils.translation import gettext_lazy as _
 
-from community.personal_data import register_email_records, register_retention
+from core.personal_data import register_email_records, register_retention
 
 ANONYMISED_NAME = "—"
 
 
 def _declarations(email):
-    from .models import ActionDeclaration
-    from .models.declarations import email_hash
+    from kits.models import ActionDeclaration
+    from kits.models.declarations import email_hash
 
     return ActionDeclaration.objects.filter(email_hash=email_hash(email))
 
@@ -53,7 +54,7 @@ def find_declarations(email):
 def anonymise(queryset):
     """Anonymise the declarations of `queryset`, which must hold every row of each
     person it touches (one random hash per person keeps distinct counts)."""
-    from .models import ActionDeclaration
+    from kits.models import ActionDeclaration
 
     count = 0
     with transaction.atomic():
@@ -79,7 +80,7 @@ def erase_declarations(email):
 
 def purge_declarations(now, dry_run):
     """Three years after the last contact with the person (their latest declaration)."""
-    from .models import ActionDeclaration
+    from kits.models import ActionDeclaration
 
     cutoff = now - timedelta(days=settings.RETENTION_DECLARATIONS_DAYS)
     people = (
@@ -96,5 +97,7 @@ def purge_declarations(now, dry_run):
 
 
 def register():
-    register_email_records("kit_declarations", find_declarations, erase_declarations)
+    register_email_records(
+        "kit_declarations", find_declarations, erase_declarations, label=_("Kit declarations (Je me lance)")
+    )
     register_retention("kit_declarations", purge_declarations)

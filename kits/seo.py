@@ -1,6 +1,6 @@
 """Structured data for search engines: schema.org HowTo of a kit."""
 
-from .choices import Cost
+from kits.choices import Cost
 
 
 def _iso_minutes(minutes):
@@ -9,7 +9,7 @@ def _iso_minutes(minutes):
 
 
 def howto_json_ld(kit, request):
-    from .quality import texts
+    from kits.quality import texts
 
     steps = []
     for block in kit.body:

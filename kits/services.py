@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
-from .tasks import send_declaration_email
+from kits.models import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
+from kits.tasks import send_declaration_email
 
 
 def queue_email(declaration, kind):
@@ -109,3 +109,11 @@ def send_reminders(today=None):
                 transaction.on_commit(lambda pk=pk: send_declaration_email.enqueue(pk, "reminder"))
                 count += 1
     return count
+
+
+def mark_reported(declaration_id, participants):
+    """The action happened (its story was approved): the declaration is reported with the
+    real number of participants. A cancelled declaration stays cancelled."""
+    ActionDeclaration.objects.filter(pk=declaration_id).exclude(status=DeclarationStatus.CANCELLED).update(
+        status=DeclarationStatus.REPORTED, reported_participants=participants
+    )

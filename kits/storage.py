@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.files.storage import FileSystemStorage
 from django.utils.functional import cached_property
 
-from home.paths import private_media_root
+from core.paths import private_media_root
 
 
 class PrivateStorage(FileSystemStorage):

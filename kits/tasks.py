@@ -6,8 +6,8 @@ from django_tasks import task
 
 @task()
 def send_declaration_email(declaration_id, kind):
-    from . import emails
-    from .models import ActionDeclaration
+    from kits import emails
+    from kits.models import ActionDeclaration
 
     declaration = ActionDeclaration.objects.select_related("kit").filter(pk=declaration_id).first()
     if declaration is None:

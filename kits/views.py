@@ -13,16 +13,15 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from community.models import MemberProfile
-from home.client_ip import client_ip
-from home.ratelimit import allow
-from home.views import too_many_requests
-
-from . import services
-from .declaration_forms import ChangeDateForm, DeclarationForm
-from .emails import material_links
-from .models import ActionDeclaration, KitDownload, KitMaterial
-from .signing import LinkExpired, read_download
+from community.members.models import MemberProfile
+from core.client_ip import client_ip
+from core.ratelimit import allow
+from core.views import too_many_requests
+from kits import services
+from kits.declaration_forms import ChangeDateForm, DeclarationForm
+from kits.emails import material_links
+from kits.models import ActionDeclaration, KitDownload, KitMaterial
+from kits.signing import LinkExpired, read_download
 
 HONEYPOT_FIELD = "website"
 

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import KitPage, Theme
+from kits.models import KitPage, Theme
 
 
 class QualityColumn(Column):
@@ -59,7 +59,7 @@ register_snippet(ThemeViewSet)
 def register_indicators_url():
     from django.urls import path
 
-    from .indicators_admin import IndicatorsReportView
+    from kits.indicators_admin import IndicatorsReportView
 
     return [path("reports/kit-indicators/", IndicatorsReportView.as_view(), name="kits_indicators")]
 
@@ -79,6 +79,6 @@ def register_indicators_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_indicators_panel(request, panels):
     if request.user.has_perm("kits.view_indicators"):
-        from .indicators_admin import IndicatorsPanel
+        from kits.indicators_admin import IndicatorsPanel
 
         panels.append(IndicatorsPanel())

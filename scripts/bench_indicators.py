@@ -27,10 +27,10 @@ def seed(kits_count, declarations_count, downloads_count):
 
     from wagtail.models import Page
 
+    from core.territories import DEPARTEMENTS
     from kits.factories import KitPageFactory
     from kits.models import ActionDeclaration, KitDownload
     from kits.models.declarations import email_hash
-    from kits.territories import DEPARTEMENTS
 
     rng = random.Random(5)  # noqa: S311 (reproducible data, not secrets)
     root = Page.get_first_root_node()

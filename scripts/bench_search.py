@@ -58,7 +58,8 @@ def seed_pages(count):
 
     from events.factories import EventPageFactory
     from events.models import EventIndexPage, EventPage
-    from kits.factories import KitPageFactory, paragraph, stream
+    from home.factories import paragraph, stream
+    from kits.factories import KitPageFactory
     from kits.models import KitIndexPage, KitPage, Theme
 
     rng = random.Random(11)  # noqa: S311 (reproducible data, not secrets)

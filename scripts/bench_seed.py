@@ -48,9 +48,9 @@ def seed_events(count):
 
 
 def seed_declarations(count):
+    from core.territories import DEPARTEMENTS
     from kits.models import ActionDeclaration, KitPage
     from kits.models.declarations import email_hash
-    from kits.territories import DEPARTEMENTS
 
     existing = ActionDeclaration.objects.count()
     if existing >= count:
@@ -86,9 +86,9 @@ def seed_declarations(count):
 
 
 def seed_testimonials(count):
-    from community.models import Testimonial
+    from community.testimonials.models import Testimonial
+    from core.territories import DEPARTEMENTS
     from kits.models import KitPage
-    from kits.territories import DEPARTEMENTS
 
     existing = Testimonial.objects.filter(email__startswith="bench").count()
     if existing >= count:
@@ -125,8 +125,8 @@ def seed_testimonials(count):
 
 
 def seed_articles(count):
-    from community.factories import ArticlePageFactory
-    from community.models import ArticleIndexPage, ArticlePage
+    from community.articles.factories import ArticlePageFactory
+    from community.articles.models import ArticleIndexPage, ArticlePage
 
     index = ArticleIndexPage.objects.get(locale__language_code="fr")
     existing = ArticlePage.objects.filter(slug__startswith=SLUG_PREFIX).count()

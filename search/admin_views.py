@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import ZeroResultQuery
+from search.models import ZeroResultQuery
 
 
 class ZeroResultFilterSet(WagtailFilterSet):

@@ -7,14 +7,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import ZeroResultQuery
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from search.models import ZeroResultQuery
 
 ZERO_RESULT_RETENTION = timedelta(days=365)
 
 
 def run(stdout):
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
     QueryDailyHits.garbage_collect()
     Query.garbage_collect()
     deleted, _ = ZeroResultQuery.objects.filter(last_seen__lt=timezone.now() - ZERO_RESULT_RETENTION).delete()

@@ -6,11 +6,18 @@ import difflib
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from . import highlight
-from .services import WORD
-from .types import registry
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from community.associations.models import Association
+from events.models import EventPage
+from kits.models import ActionDeclaration, KitPage, Theme
+from search import highlight
+from search.services import WORD
+from search.types import registry
 
 POPULAR_KITS = 3
 
@@ -18,8 +25,6 @@ POPULAR_KITS = 3
 def popular_kits(locale, request, limit=POPULAR_KITS):
     """The visitor's-language kits with the most declared actions (declarations attach to
     the French kit: count by translation key), then by title."""
-    from kits.models import ActionDeclaration, KitPage, Theme
-
     declared = (
         ActionDeclaration.objects.active()
         .filter(kit__translation_key=OuterRef("translation_key"))
@@ -44,8 +49,6 @@ def popular_kits(locale, request, limit=POPULAR_KITS):
 
 
 def next_session(locale):
-    from events.models import EventPage
-
     return EventPage.objects.live().public().filter(locale=locale).upcoming(timezone.now()).first()
 
 
@@ -104,3 +107,14 @@ def spelling_suggestion(query, locale):
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+def connect():
+    """The spelling suggestions' vocabulary is cached: forget it when what is visible changes."""
+    page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
+    page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")
+    post_page_move.connect(forget_vocabulary, dispatch_uid="search-vocabulary-moved")
+    for model in (PageViewRestriction, Association):
+        post_save.connect(forget_vocabulary, sender=model, dispatch_uid=f"search-vocabulary-save-{model.__name__}")
+        post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=f"search-vocabulary-del-{model.__name__}")
+    post_delete.connect(forget_vocabulary, sender=Page, dispatch_uid="search-vocabulary-page-deleted")

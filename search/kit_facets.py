@@ -7,13 +7,14 @@ from collections import Counter
 
 from django.utils.translation import gettext_lazy as _
 
+from kits.choices import Audience
+from kits.models import KitPage
+
 
 class KitFacets:
     names = ("theme", "audience")
 
     def __init__(self, params, *, locale, themes_by_key):
-        from kits.choices import Audience
-
         self.locale = locale
         self.themes = sorted(themes_by_key.values(), key=lambda theme: theme.name)
         self.theme_key_by_slug = {theme.slug: theme.translation_key for theme in self.themes}
@@ -32,8 +33,6 @@ class KitFacets:
 
     def narrow(self, hits):
         """Keep the kits matching the selected facets; count each facet's values."""
-        from kits.models import KitPage
-
         through = KitPage.themes.through
         keys_by_kit = {}
         if hits:

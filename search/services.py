@@ -15,8 +15,8 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from . import highlight
-from .types import FetchContext, by_key, registry
+from search import highlight
+from search.types import FetchContext, by_key, registry
 
 WORD = re.compile(r"\w+", re.UNICODE)
 

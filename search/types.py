@@ -14,6 +14,15 @@ from django.db.models import Prefetch
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from community.articles.models import ArticlePage
+from community.associations.models import Association, AssociationIndexPage
+from community.testimonials.links import wall_path
+from community.testimonials.listing import localized_kits
+from community.testimonials.models import Testimonial
+from events.models import EventPage
+from kits.models import KitPage, Theme
+from search.kit_facets import KitFacets
+
 
 @dataclass(frozen=True)
 class SearchType:
@@ -48,8 +57,6 @@ class FetchContext:
         return self._cache[key]
 
     def themes_by_key(self):
-        from kits.models import Theme
-
         return self.once(
             "themes", lambda: {theme.translation_key: theme for theme in Theme.objects.filter(locale=self.locale)}
         )
@@ -71,8 +78,6 @@ def _stream_texts(obj, name):
 
 # Kits ----------------------------------------------------------------------------------
 def _fetch_kits(pks, context):
-    from kits.models import KitPage
-
     kits = KitPage.objects.filter(pk__in=pks).select_related("association").prefetch_related("themes")
     themes_by_key = context.themes_by_key()
     found = {}
@@ -89,9 +94,6 @@ def _kit_texts(kit):
 
 # Events --------------------------------------------------------------------------------
 def _fetch_events(pks, context):
-    from community.models import Association
-    from events.models import EventPage
-
     events = EventPage.objects.filter(pk__in=pks).prefetch_related(
         Prefetch("host_associations", queryset=Association.objects.only("id", "name"))
     )
@@ -108,14 +110,10 @@ def _event_texts(event):
 
 # Associations: not translated, shown in both languages, listed in the directory --------
 def _visible_associations(locale):
-    from community.models import Association
-
     return Association.objects.all()
 
 
 def _fetch_associations(pks, context):
-    from community.models import Association, AssociationIndexPage
-
     directory = context.once(
         "association_directory",
         lambda: AssociationIndexPage.objects.live().public().filter(locale=context.locale).first(),
@@ -137,8 +135,6 @@ def _association_texts(association):
 
 # Articles: Petit Déj recaps and guides ------------------------------------------------
 def _fetch_articles(pks, context):
-    from community.models import ArticlePage
-
     found = {}
     for article in ArticlePage.objects.filter(pk__in=pks).select_related("author_association"):
         article.search_url = article.get_url(context.request)
@@ -152,16 +148,10 @@ def _article_texts(article):
 
 # Testimonials: approved only; told in their author's language, shown in both -----------
 def _visible_testimonials(locale):
-    from community.models import Testimonial
-
     return Testimonial.objects.public()
 
 
 def _fetch_testimonials(pks, context):
-    from community.models import Testimonial
-    from community.testimonial_listing import localized_kits
-    from community.testimonial_urls import wall_path
-
     wall = context.once("testimonial_wall", lambda: wall_path(context.locale.language_code))
     testimonials = list(Testimonial.objects.public().filter(pk__in=pks).select_related("kit", "association"))
     kits = localized_kits(testimonials, context.locale)
@@ -179,8 +169,6 @@ def _testimonial_texts(testimonial):
 
 def registry():
     """The searchable types, in the order of the type facet."""
-    from .kit_facets import KitFacets
-
     return [
         SearchType(
             key="kit",

@@ -9,12 +9,11 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from home.client_ip import client_ip
-from home.ratelimit import allow
-
-from . import empty, services
-from .models import ZeroResultQuery, looks_personal
-from .types import FetchContext, registry
+from core.client_ip import client_ip
+from core.ratelimit import allow
+from search import empty, services
+from search.models import ZeroResultQuery, looks_personal
+from search.types import FetchContext, registry
 
 SUGGESTIONS = 8
 # Recording (zero results, promotion hits) writes rows: at most this many per address and hour.

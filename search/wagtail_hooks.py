@@ -9,7 +9,7 @@ PERMISSION = "search.view_zeroresultquery"
 
 @hooks.register("register_admin_urls")
 def register_zero_results_urls():
-    from .admin_views import ZeroResultReportView
+    from search.admin_views import ZeroResultReportView
 
     view = ZeroResultReportView.as_view()
     results = ZeroResultReportView.as_view(results_only=True)

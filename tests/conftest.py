@@ -42,7 +42,7 @@ def _clear_cache():
     """Rate-limit counters and cached fragments must not leak from one test to the next."""
     from django.core.cache import cache
 
-    from home import locale_cache
+    from core import locale_cache
 
     cache.clear()
     locale_cache.forget()  # a transactional test may have rebuilt the locales

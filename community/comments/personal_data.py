@@ -7,8 +7,9 @@ from datetime import timedelta
 from django_comments_xtd.models import XtdComment
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from ..personal_data import register_anonymiser, register_email_records, register_exporter, register_retention
+from core.personal_data import register_anonymiser, register_email_records, register_exporter, register_retention
 
 IP_RETENTION = timedelta(days=365)
 ANONYMOUS_NAME = "—"
@@ -58,7 +59,8 @@ def purge_addresses(now, dry_run):
     return old.count() if dry_run else old.update(ip_address=None)
 
 
-register_exporter("comments", export_comments)
-register_anonymiser(anonymise_comments)
-register_email_records("comments", find_by_email, erase_by_email)
-register_retention("comment_addresses", purge_addresses)
+def register():
+    register_exporter("comments", export_comments)
+    register_anonymiser(anonymise_comments)
+    register_email_records("comments", find_by_email, erase_by_email, label=_("Comments"))
+    register_retention("comment_addresses", purge_addresses)

@@ -14,9 +14,9 @@ from django.utils.dateparse import parse_datetime
 
 from wagtail.models import Locale
 
-from ..emails import absolute_url, send_templated_mail
-from ..models import CommentConfirmation
-from .threads import is_visible, thread_target
+from community.comments.models import CommentConfirmation
+from community.comments.threads import is_visible, thread_target
+from core.emails import absolute_url, send_templated_mail
 
 CONFIRM_SALT = "relais.comments.confirm"
 MUTE_SALT = "relais.comments.mute"

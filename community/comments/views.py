@@ -13,14 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.client_ip import client_ip
-from home.ratelimit import allow
-from home.views import too_many_requests
-
-from ..members import is_network_member, network_member_required
-from . import services
-from .forms import ThreadCommentForm
-from .threads import is_visible, thread_target
+from community.comments import services
+from community.comments.forms import ThreadCommentForm
+from community.comments.threads import is_visible, thread_target
+from community.members.access import is_network_member, network_member_required
+from core.client_ip import client_ip
+from core.ratelimit import allow
+from core.views import too_many_requests
 
 # (attempts, seconds) per client address and per e-mail address.
 RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600), "flag": (30, 3600)}

@@ -1,5 +1,5 @@
 """The "Moderators" group: reads and moderates testimonials in the admin, and is e-mailed
-when a new one arrives (community/testimonial_services.py)."""
+when a new one arrives (community/testimonials/services.py)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

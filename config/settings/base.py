@@ -18,11 +18,18 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Relais apps first, so that their templates override the libraries'.
+    # Relais apps first, so that their templates override the libraries', lowest layer
+    # first (docs/architecture.md): demo content and daily jobs follow this order.
+    "core",
     "home",
     "community",
+    "community.associations",
+    "community.members",
     "kits",
     "events",
+    "community.testimonials",
+    "community.articles",
+    "community.comments",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (TRAPS.md)
@@ -61,10 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.ContentSecurityPolicyMiddleware",
-    "config.middleware.PermissionsPolicyMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
+    "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "home.two_factor.StaffTwoFactorMiddleware",
+    "core.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -208,11 +215,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
-ACCOUNT_USER_DISPLAY = "community.adapter.user_display"
+ACCOUNT_ADAPTER = "community.members.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.members.adapter.user_display"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.MemberSignupFields"
+ACCOUNT_SIGNUP_FORM_CLASS = "community.members.forms.MemberSignupFields"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per account; changing it verifies the new one first
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -270,7 +277,7 @@ LANGUAGE_COOKIE_NAME = "relais_language"
 # Security -------------------------------------------------------------------------------
 # Content Security Policy (django-csp): public pages run no inline script or style and ask
 # nothing of another origin; the admins (their templates carry inline scripts, TRAPS.md)
-# get ADMIN_CONTENT_SECURITY_POLICY from config.middleware.
+# get ADMIN_CONTENT_SECURITY_POLICY from core.security_headers.
 _SELF, _NONE = "'self'", "'none'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -308,7 +315,7 @@ CSRF_COOKIE_HTTPONLY = True
 # Documents are always downloaded, never displayed by the browser (a PDF/HTML polyglot
 # then runs nowhere).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"  # fake images: an error, not a crash
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"  # fake images: an error, not a crash
 # Guest registrations to peer sessions (events/views.py), as (attempts, seconds).
 GUEST_REGISTRATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600)}
 # Wagtail asks nothing of another origin either: no Gravatar, no update check.
@@ -317,7 +324,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Private pages and documents: login or group only, never a shared password.
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Two-factor authentication (allauth.mfa): TOTP with recovery codes. Anyone who can open
-# the Wagtail admin must set it up before using it (config.middleware).
+# the Wagtail admin must set it up before using it (core.security_headers).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Relais"
 MFA_REQUIRED_FOR_STAFF = True

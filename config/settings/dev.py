@@ -1,8 +1,7 @@
 """Local development: the embedded default (SQLite, local memory, console e-mail)."""
 
 from config.env import env, env_int
-
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")

@@ -3,8 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int
-
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")

@@ -3,8 +3,7 @@
 from pathlib import Path
 
 from config.env import env
-
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 COMMENTS_XTD_SALT = b"relais-test-comments-salt"

@@ -1,8 +1,8 @@
 """Peer sessions: the event pages and the registrations attached to them."""
 
-from .pages import EventFormat, EventIndexPage, EventPage, EventPageQuerySet
-from .registrations import Registration, RegistrationQuerySet
-from .topics import TopicProposal, TopicQuerySet, TopicVote
+from events.models.pages import EventFormat, EventIndexPage, EventPage, EventPageQuerySet
+from events.models.registrations import Registration, RegistrationQuerySet
+from events.models.topics import TopicProposal, TopicQuerySet, TopicVote
 
 __all__ = [
     "EventFormat",

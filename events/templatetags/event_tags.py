@@ -1,5 +1,6 @@
-"""Template tags other apps use without importing events (DESIGN.md): the next
-training sessions for school actions, shown on a school kit's declaration form."""
+"""Template tags other apps use without importing events: the next training sessions
+for school actions (a school kit's declaration form), an association's sessions (its
+page in the directory)."""
 
 from django import template
 from django.utils import timezone
@@ -7,7 +8,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
-from ..models import EventPage
+from core.i18n import in_language
+from events.models import EventPage, Registration
 
 register = template.Library()
 
@@ -35,3 +37,25 @@ def next_training_sessions_list(limit=3, language=None):
 @register.inclusion_tag("events/tags/next_training_sessions.html")
 def next_training_sessions(limit=3):
     return {"sessions": next_training_sessions_list(limit)}
+
+
+@register.simple_tag
+def association_sessions(association, locale):
+    """The sessions an association hosted (past and upcoming) and took part in, in the
+    visitor's language. Sessions attach to the source-language page: found there, shown
+    in `locale` (those without a translation are left out)."""
+    now = timezone.now()
+    pages = EventPage.objects.live().public()
+    hosted = list(pages.filter(host_associations=association).order_by("-start"))
+    attended_ids = (
+        Registration.objects.named_attendees().filter(association=association).values_list("event_id", flat=True)
+    )
+    took_part = list(pages.filter(pk__in=attended_ids).exclude(pk__in=[event.pk for event in hosted]))
+    took_part.sort(key=lambda event: event.start, reverse=True)
+    hosted = in_language(hosted, locale, fallback=False)
+    took_part = in_language(took_part, locale, fallback=False)
+    return {
+        "past_hosted": [event for event in hosted if event.end < now],
+        "upcoming_hosted": [event for event in hosted if event.end >= now][::-1],
+        "attended": [event for event in took_part if event.end < now],
+    }

@@ -12,8 +12,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
-from home.fragment_cache import cached_fragment
-from home.locale_cache import all_locales
+from core.fragment_cache import cached_fragment
+from core.locale_cache import all_locales
 from home.models import FooterText, StandardPage
 
 register = template.Library()

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import kits.fields
+import core.fields
 import kits.storage
 import modelcluster.fields
 import modelsearch.index
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('summary', models.TextField(help_text='At most 300 characters: what the action is, for whom.', max_length=300, validators=[django.core.validators.MaxLengthValidator(300)], verbose_name='summary')),
-                ('audiences', kits.fields.ChoiceListField(blank=True, default=list, item_choices=[('pupils', 'Pupils'), ('young-people', 'Young people'), ('families', 'Families'), ('companies', 'Companies'), ('general-public', 'General public'), ('seniors', 'Seniors'), ('disabilities', 'People with disabilities')], verbose_name='audiences')),
+                ('audiences', core.fields.ChoiceListField(blank=True, default=list, item_choices=[('pupils', 'Pupils'), ('young-people', 'Young people'), ('families', 'Families'), ('companies', 'Companies'), ('general-public', 'General public'), ('seniors', 'Seniors'), ('disabilities', 'People with disabilities')], verbose_name='audiences')),
                 ('format', models.CharField(choices=[('collection', 'Collection'), ('sports-event', 'Sports event'), ('awareness-stand', 'Awareness stand'), ('workshop', 'Workshop'), ('online', 'Online action'), ('fundraising', 'Fundraising event')], default='collection', max_length=30, verbose_name='format')),
                 ('preparation_days', models.PositiveSmallIntegerField(default=7, help_text='How many days before the action to start preparing.', verbose_name='preparation time (days)')),
                 ('action_duration', models.PositiveIntegerField(default=120, help_text='How long the action itself lasts, in minutes.', verbose_name='action duration (minutes)')),

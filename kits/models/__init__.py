@@ -1,10 +1,10 @@
 """Kits models: pages (index, kit, materials), themes, the private document model,
 action declarations and downloads."""
 
-from .declarations import Accreditation, ActionDeclaration, DeclarationStatus, KitDownload, email_hash
-from .documents import PrivateDocument
-from .pages import KITS_PER_PAGE, KitIndexPage, KitMaterial, KitPage, format_minutes
-from .themes import Theme
+from kits.models.declarations import Accreditation, ActionDeclaration, DeclarationStatus, KitDownload, email_hash
+from kits.models.documents import PrivateDocument
+from kits.models.pages import KITS_PER_PAGE, KitIndexPage, KitMaterial, KitPage, format_minutes
+from kits.models.themes import Theme
 
 __all__ = [
     "KITS_PER_PAGE",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Audience
+from kits.choices import Audience
 
 EMAIL_HASH_SALT = "relais.kits.declaration.email"
 
@@ -123,7 +123,7 @@ class ActionDeclaration(models.Model):
         super().save(*args, **kwargs)
 
     def get_territory_display(self):
-        from ..territories import territory_name
+        from core.territories import territory_name
 
         name = territory_name(self.territory)
         return f"{name} ({self.territory})" if name else self.territory

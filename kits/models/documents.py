@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
 
-from ..storage import private_storage
+from kits.storage import private_storage
 
 
 class PrivateDocument(AbstractDocument):

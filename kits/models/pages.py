@@ -22,15 +22,14 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
+from core.fields import ChoiceListField
 from home.models import BaseIndexPage
-
-from .. import quality
-from ..blocks import KitBodyBlock
-from ..choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
-from ..fields import ChoiceListField
-from ..forms import KitPageForm
-from ..panels import QualityPanel
-from .themes import Theme
+from kits import quality
+from kits.blocks import KitBodyBlock
+from kits.choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
+from kits.forms import KitPageForm
+from kits.models.themes import Theme
+from kits.panels import QualityPanel
 
 KITS_PER_PAGE = 12
 
@@ -48,7 +47,7 @@ class KitIndexPage(BaseIndexPage):
         return KitPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import KitFilters
+        from kits.filters import KitFilters
 
         context = super().get_context(request, *args, **kwargs)
         filters = KitFilters(request.GET, locale=self.locale)
@@ -232,7 +231,7 @@ class KitPage(RoutablePageMixin, Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from ..seo import howto_json_ld
+        from kits.seo import howto_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         materials = list(self.materials.select_related("document"))
@@ -247,19 +246,19 @@ class KitPage(RoutablePageMixin, Page):
     # Sub-routes: the same paths in both languages (/kits/<slug>/je-me-lance/, /en/kits/<slug>/je-me-lance/).
     @path("je-me-lance/", name="declare")
     def declare(self, request):
-        from ..views import declare
+        from kits.views import declare
 
         return declare(request, self)
 
     @path("mon-action/<str:token>/", name="my_action")
     def my_action(self, request, token):
-        from ..views import my_action
+        from kits.views import my_action
 
         return my_action(request, self, token)
 
     @path("telecharger/<str:value>/<str:timestamp>/<str:signature>/", name="download")
     def download(self, request, value, timestamp, signature):
-        from ..views import download
+        from kits.views import download
 
         return download(request, self, f"{value}/{timestamp}/{signature}")
 

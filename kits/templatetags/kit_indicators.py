@@ -3,9 +3,9 @@ the tile map of actions by département on the local actions page."""
 
 from django import template
 
-from home.fragment_cache import cached_fragment
+from core.fragment_cache import cached_fragment
+from core.territories import DEPARTEMENTS
 from kits import indicators, tile_map
-from kits.territories import DEPARTEMENTS
 
 register = template.Library()
 

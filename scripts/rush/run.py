@@ -30,7 +30,8 @@ def prepare(members, seats):
     from django.test import Client
     from django.utils import timezone
 
-    from community.models import Association, MemberProfile
+    from community.associations.models import Association
+    from community.members.models import MemberProfile
     from events.factories import EventPageFactory
     from events.models import EventIndexPage
     from kits.models import KitPage

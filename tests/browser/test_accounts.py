@@ -9,14 +9,14 @@ from playwright.sync_api import expect
 
 from django.core import mail
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 
 
 @pytest.fixture
 def editor(site_url, django_db_blocker):
-    from community.factories import UserFactory
+    from community.members.factories import UserFactory
 
     with django_db_blocker.unblock():
         return UserFactory(

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from django.core import mail
 from django.utils import timezone
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
-PASSWORD = "Un-mot-de-passe-solide-42"  # community.factories.UserFactory's
+PASSWORD = "Un-mot-de-passe-solide-42"  # community.members.factories.UserFactory's
 RECAP = "/ressources/petit-dej-ce-que-nous-avons-appris-des-kits/"
 
 
@@ -24,7 +24,7 @@ def db_access(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def people(db_access):
-    from community.factories import MemberFactory, UserFactory
+    from community.members.factories import MemberFactory, UserFactory
 
     suffix = timezone.now().strftime("%H%M%S%f")
     member = MemberFactory(

@@ -10,8 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from kits.models import ActionDeclaration
-
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 
 def test_visitor_declares_an_action_and_downloads_the_materials(page):

@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def db_access(django_db_setup, django_db_blocker):
 @pytest.fixture
 def sessions(db_access):
     """Two sessions created for this journey (committed: the live server sees them)."""
-    from community.factories import MemberFactory
+    from community.members.factories import MemberFactory
     from events.factories import EventPageFactory
     from events.models import EventIndexPage
 

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from kits.factories import ActionDeclarationFactory
 from kits.models import ActionDeclaration, KitPage
-
-from .conftest import SCREENSHOTS, check_page
+from tests.browser.conftest import SCREENSHOTS, check_page
 
 
 def ensure_declaration():

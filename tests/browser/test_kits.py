@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 
 from kits.models import KitPage
-
-from .conftest import SCREENSHOTS, check_page
+from tests.browser.conftest import SCREENSHOTS, check_page
 
 
 def test_visitor_filters_by_audience_opens_a_kit_and_reads_it(page):

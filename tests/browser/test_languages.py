@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 
 def test_home_in_french_then_english_then_back(page):

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 
 def test_pick_a_suggestion_with_the_keyboard(page):

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from events.models import EventPage
 from kits.models import KitPage
-
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
 PUBLIC_PAGES = [
     "/",
@@ -72,7 +71,7 @@ def make_staff(django_db_blocker, email):
     """Browser tests commit to the session's database: one account per test."""
     from django.contrib.auth import get_user_model
 
-    from community.factories import UserFactory
+    from community.members.factories import UserFactory
 
     with django_db_blocker.unblock():
         get_user_model().objects.filter(email=email).delete()

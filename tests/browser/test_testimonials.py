@@ -16,12 +16,11 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from community.models import Testimonial as Story
+from community.testimonials.models import Testimonial as Story
 from kits.factories import ActionDeclarationFactory
 from kits.followups import send_kit_followups
 from kits.models import ActionDeclaration, DeclarationStatus, KitPage
-
-from .conftest import SCREENSHOTS, check_page
+from tests.browser.conftest import SCREENSHOTS, check_page
 
 EMAIL = "navigatrice.temoin@example.org"
 TITLE = "Soixante sacs ramassés sur la plage"

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
-from .conftest import check_page
+from tests.browser.conftest import check_page
 
-PASSWORD = "Un-mot-de-passe-solide-42"  # community.factories.UserFactory's
+PASSWORD = "Un-mot-de-passe-solide-42"  # community.members.factories.UserFactory's
 
 
 @pytest.fixture
@@ -23,7 +23,8 @@ def db_access(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def people(db_access):
-    from community.factories import AssociationFactory, MemberFactory
+    from community.associations.factories import AssociationFactory
+    from community.members.factories import MemberFactory
 
     suffix = timezone.now().strftime("%H%M%S%f")
     association = AssociationFactory(name=f"Amicale Sujets {suffix}", slug=f"amicale-sujets-{suffix}")
@@ -129,7 +130,7 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
 
 
 def test_accredited_member_declares_a_school_action(page, people):
-    from community.models import MemberProfile
+    from community.members.models import MemberProfile
 
     member = people["voter"]
     MemberProfile.objects.filter(user=member).update(accredited_at=timezone.now() - datetime.timedelta(days=10))

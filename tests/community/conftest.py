@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 

@@ -3,10 +3,9 @@ kits and event, and the recap link from the event page."""
 
 import pytest
 
-from community.factories import ArticlePageFactory
-from community.models import ArticleIndexPage, ArticlePage
-from community.models.articles import reading_minutes
-from kits.factories import paragraph, stream
+from community.articles.factories import ArticlePageFactory
+from community.articles.models import ArticleIndexPage, ArticlePage, reading_minutes
+from home.factories import paragraph, stream
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django_comments_xtd.models import XtdComment
 from django.core import mail
 from django.core.cache import cache
 
+from community.articles.models import ArticlePage
 from community.comments.forms import ThreadCommentForm
 from community.comments.threads import comments_on
-from community.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +233,7 @@ def test_threads_on_kits_and_events(client):
 
 
 def test_personal_data_export_and_erase(recap):
-    from community.personal_data import email_record_sources
+    from core.personal_data import email_record_sources
 
     find, erase = email_record_sources()["comments"]
     assert find("sophie.visiteuse@example.org")[0]["name"] == "Sophie"
@@ -256,7 +256,7 @@ def test_member_export_deletion_and_address_retention(recap, approved_member):
     from django.utils import timezone
 
     from community.comments.services import create_comment
-    from community.personal_data import delete_account, export_personal_data, retention_rules
+    from core.personal_data import delete_account, export_personal_data, retention_rules
 
     user = approved_member.user
     create_comment(recap, name="Moi", email=user.email, text="Mon avis.", followup=True, parent_id=0, user=user)
@@ -297,7 +297,7 @@ def test_expired_link_says_so_and_publishes_nothing(client, recap, monkeypatch):
 def test_moderators_group_moderates_comments(client, recap):
     from django.contrib.auth.models import Group
 
-    from community.factories import UserFactory
+    from community.members.factories import UserFactory
 
     moderator = UserFactory(is_staff=True)
     moderator.groups.add(Group.objects.get(name="Moderators"))

@@ -7,8 +7,8 @@ from allauth.account.models import EmailAddress
 
 from django.core.management import call_command
 
-from community.members import is_network_member
-from community.models import MemberProfile
+from community.members.access import is_network_member
+from community.members.models import MemberProfile
 
 pytestmark = pytest.mark.django_db
 

@@ -3,15 +3,14 @@ kits and sessions, and query counts that do not grow with the rows."""
 
 import pytest
 
-from community.factories import AssociationFactory
-from community.models import AssociationIndexPage
-from community.models import Testimonial as Story  # not "Test…": pytest would collect it
+from community.associations.factories import AssociationFactory
+from community.associations.models import AssociationIndexPage
+from community.testimonials.models import Testimonial as Story
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventIndexPage
 from kits.factories import KitPageFactory
 from kits.models import KitIndexPage, Theme
-
-from .testimonial_helpers import make_testimonial
+from tests.community.testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +147,7 @@ def test_editor_fills_the_directory_fields_in_the_admin(admin_client):
         },
     )
     assert response.status_code == 302
-    from community.models import Association
+    from community.associations.models import Association
 
     association = Association.objects.get(slug="asso-admin")
     assert association.territories == ["2A", "971"]

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 
-from .conftest import PASSWORD, last_mail_to
+from tests.community.conftest import PASSWORD, last_mail_to
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +170,7 @@ def test_header_shows_sign_in_then_my_member_area(client, member):
 
 @pytest.fixture
 def editor(db):
-    from community.factories import UserFactory
+    from community.members.factories import UserFactory
 
     return UserFactory(is_staff=True, is_superuser=True, email="editrice@example.org")
 

@@ -10,11 +10,13 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
-from community import member_area, personal_data
-from community.factories import AssociationFactory, MemberFactory, UserFactory
-from community.models import Association, MemberProfile
-
-from .conftest import PASSWORD
+from community.associations.factories import AssociationFactory
+from community.associations.models import Association
+from community.members import member_area
+from community.members.factories import MemberFactory, UserFactory
+from community.members.models import MemberProfile
+from core import personal_data
+from tests.community.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
 
-from community.factories import AssociationFactory, MemberFactory, UserFactory
-from community.members import NetworkMemberRequiredMixin, is_network_member, network_member_required
-from community.models import MemberProfile
-
-from .conftest import last_mail_to
+from community.associations.factories import AssociationFactory
+from community.members.access import NetworkMemberRequiredMixin, is_network_member, network_member_required
+from community.members.factories import MemberFactory, UserFactory
+from community.members.models import MemberProfile
+from tests.community.conftest import last_mail_to
 
 pytestmark = pytest.mark.django_db
 

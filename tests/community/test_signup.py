@@ -7,9 +7,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from community.models import Association, MemberProfile
-
-from .conftest import PASSWORD, last_mail_to, links_in
+from community.associations.models import Association
+from community.members.models import MemberProfile
+from tests.community.conftest import PASSWORD, last_mail_to, links_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from PIL import Image
 
 from django.core.management import call_command
 
-from community.models import Testimonial as Story
+from community.testimonials.models import Testimonial as Story
 
 pytestmark = pytest.mark.django_db
 

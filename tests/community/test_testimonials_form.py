@@ -5,11 +5,10 @@ import pytest
 
 from django.core import mail
 
-from community.models import Association
-from community.models import Testimonial as Story
+from community.associations.models import Association
+from community.testimonials.models import Testimonial as Story
 from kits.models import KitPage
-
-from .testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
+from tests.community.testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
 
 pytestmark = pytest.mark.django_db
 

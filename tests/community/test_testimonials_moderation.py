@@ -9,13 +9,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from community.factories import UserFactory
-from community.models import Testimonial as Story
+from community.members.factories import UserFactory
+from community.testimonials.models import Testimonial as Story
 from kits import indicators
 from kits.factories import ActionDeclarationFactory
 from kits.models import ActionDeclaration, DeclarationStatus, KitPage
-
-from .testimonial_helpers import make_testimonial
+from tests.community.testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +105,7 @@ def test_approving_one_emails_its_author_with_the_link(moderator, django_capture
 def test_a_photo_needs_its_alt_text_before_approval(moderator, django_capture_on_commit_callbacks):
     from django.core.files.base import ContentFile
 
-    from .testimonial_helpers import image_bytes
+    from tests.community.testimonial_helpers import image_bytes
 
     testimonial = make_testimonial(status=Story.Status.PENDING)
     testimonial.photo.save("x.jpg", ContentFile(image_bytes()), save=True)
@@ -162,8 +161,8 @@ def test_xss_in_every_field_is_inert_in_the_admin_listing(moderator):
 
 
 def test_moderators_are_emailed_about_a_new_testimonial():
-    from community.testimonial_emails import notify_moderators
-    from community.testimonial_services import moderator_emails
+    from community.testimonials.emails import notify_moderators
+    from community.testimonials.services import moderator_emails
 
     user = UserFactory(email="moderateur@example.org")
     user.groups.add(Group.objects.get(name="Moderators"))
@@ -182,7 +181,7 @@ def test_moderators_are_emailed_about_a_new_testimonial():
 def test_only_approved_testimonials_reach_the_search_index(django_capture_on_commit_callbacks):
     from wagtail.search.backends import get_search_backend
 
-    from community import testimonial_services
+    from community.testimonials import services as testimonial_services
 
     def found():
         return [hit.pk for hit in get_search_backend().search("flamants", Story)]
@@ -207,7 +206,7 @@ def test_dashboard_tells_moderators_how_many_wait(moderator):
 
 
 def test_personal_data_export_of_an_account_lists_its_testimonials():
-    from community.personal_data import export_personal_data
+    from core.personal_data import export_personal_data
 
     user = UserFactory(email="export-temoin@example.org")
     make_testimonial(email="export-temoin@example.org", title="Mon action")

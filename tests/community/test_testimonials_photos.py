@@ -9,10 +9,9 @@ from PIL import Image
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from community.models import Testimonial as Story
-from community.photos import MAX_BYTES, clean_photo
-
-from .testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
+from community.testimonials.models import Testimonial as Story
+from community.testimonials.photos import MAX_BYTES, clean_photo
+from tests.community.testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

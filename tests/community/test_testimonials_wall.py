@@ -8,11 +8,10 @@ import pytest
 
 from django.utils import timezone
 
-from community.models import Testimonial as Story
-from community.personal_data import email_record_sources, retention_rules
+from community.testimonials.models import Testimonial as Story
+from core.personal_data import email_record_sources, retention_rules
 from kits.models import KitPage
-
-from .testimonial_helpers import WALL_URL, make_testimonial
+from tests.community.testimonial_helpers import WALL_URL, make_testimonial
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +164,7 @@ def test_retention_deletes_old_pending_and_rejected_only():
 def test_deleting_a_testimonial_deletes_its_photo_file(django_capture_on_commit_callbacks):
     from django.core.files.base import ContentFile
 
-    from .testimonial_helpers import image_bytes
+    from tests.community.testimonial_helpers import image_bytes
 
     testimonial = make_testimonial(status=Story.Status.REJECTED)
     testimonial.photo.save("x.jpg", ContentFile(image_bytes()), save=True)

@@ -9,7 +9,7 @@ from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from community.models import Testimonial as Story
+from community.testimonials.models import Testimonial as Story
 
 SHARE_URL = "/actions-locales/partager/"
 WALL_URL = "/actions-locales/"

@@ -6,7 +6,7 @@ from icalendar import Calendar
 
 from django.core import mail
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 from events import services
 from events.models import EventPage
 from home.localization import translate
-
-from .conftest import ics_of, last_mail_to, single_vevent
+from tests.events.conftest import ics_of, last_mail_to, single_vevent
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from community.models import Association, MemberProfile
+from community.associations.models import Association
+from community.members.models import MemberProfile
 from events import services
 from events.models import EventIndexPage, EventPage, Registration
 

@@ -9,11 +9,10 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 from events.factories import RegistrationFactory
 from events.models import Registration
-
-from .conftest import ics_of, last_mail_to, links_in, mails_to, single_vevent
+from tests.events.conftest import ics_of, last_mail_to, links_in, mails_to, single_vevent
 
 pytestmark = pytest.mark.django_db
 
@@ -358,7 +357,7 @@ def test_raising_the_capacity_promotes_people_waiting(make_event, make_member, d
 def test_deleting_an_account_frees_its_seat_and_keeps_past_attendance(
     client, make_event, make_member, django_capture_on_commit_callbacks
 ):
-    from community.personal_data import delete_account, export_personal_data
+    from core.personal_data import delete_account, export_personal_data
 
     event = make_event(title="Petit Déj de test", slug="petit-dej-de-test", capacity=1)
     start = timezone.now() - timedelta(days=30)

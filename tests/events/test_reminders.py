@@ -11,8 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events import services
-
-from .conftest import mails_to
+from tests.events.conftest import mails_to
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from community.factories import MemberFactory, UserFactory
+from community.members.factories import MemberFactory, UserFactory
 from events import topics
 from events.factories import RegistrationFactory
 from events.models import TopicProposal, TopicVote
-
-from .conftest import last_mail_to
+from tests.events.conftest import last_mail_to
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +188,7 @@ def test_demo_topics_and_training_are_loaded_once(client):
 
     from django.core.management import call_command
 
-    from community.models import MemberProfile
+    from community.members.models import MemberProfile
     from events.models import EventPage
 
     def counts():
@@ -220,7 +219,7 @@ def test_declining_in_the_admin_needs_a_reason(client, topic):
 
 
 def test_personal_data_export_and_deletion_keep_the_topic_without_the_person(topic, member, make_member):
-    from community.personal_data import delete_account, export_personal_data
+    from core.personal_data import delete_account, export_personal_data
 
     topics.vote(topic, make_member())
     data = export_personal_data(member)

@@ -10,8 +10,7 @@ from django.db import connection
 
 from events import topics
 from events.models import TopicVote
-
-from .test_concurrency import make_members, run_in_threads
+from tests.events.test_concurrency import make_members, run_in_threads
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -1,7 +1,7 @@
 from django.test import RequestFactory, override_settings
 
-from home.client_ip import client_ip
-from home.ratelimit import allow
+from core.client_ip import client_ip
+from core.ratelimit import allow
 
 
 def request_from(remote, forwarded=None):
@@ -34,7 +34,7 @@ def test_too_many_requests_page_is_friendly_and_translated(rf, db):
     from django.contrib.auth.models import AnonymousUser
     from django.utils import translation
 
-    from home.views import too_many_requests
+    from core.views import too_many_requests
 
     request = rf.post("/kits/x/je-me-lance/")
     request.user = AnonymousUser()

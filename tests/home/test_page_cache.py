@@ -7,7 +7,7 @@ import pytest
 
 from django.test import Client
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
@@ -16,7 +16,7 @@ from kits.models import KitIndexPage
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Un-mot-de-passe-solide-42"  # community.factories.UserFactory's
+PASSWORD = "Un-mot-de-passe-solide-42"  # community.members.factories.UserFactory's
 
 
 @pytest.fixture(autouse=True)
@@ -127,9 +127,8 @@ def test_an_event_open_to_guests_is_cached_its_guest_form_is_not():
 
 
 def test_an_approved_testimonial_shows_at_once_on_the_wall_and_the_home_page(admin_user):
-    from community import testimonial_services
-
-    from ..community.testimonial_helpers import make_testimonial
+    from community.testimonials import services as testimonial_services
+    from tests.community.testimonial_helpers import make_testimonial
 
     pending = make_testimonial(title="Une kermesse racontée", status="pending")
     for path in ("/actions-locales/", "/"):

@@ -9,7 +9,7 @@ import redis
 
 from django.test import Client
 
-from home import ratelimit
+from core import ratelimit
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_pages_are_cached_in_redis_and_invalidated(redis_cache):
     assert Client().get("/")["X-Cache"] == "MISS"
     assert Client().get("/")["X-Cache"] == "HIT"
     assert any(connection.scan_iter(f"{prefix}:*page-cache:*:/"))
-    from home.page_cache import invalidate
+    from core.page_cache import invalidate
 
     invalidate()
     assert Client().get("/")["X-Cache"] == "MISS"

@@ -83,7 +83,7 @@ def test_healthz_reports_the_database():
 
 
 def test_healthz_is_503_when_the_database_is_down():
-    with mock.patch("home.views.connection.cursor", side_effect=OperationalError("connection refused")):
+    with mock.patch("core.views.connection.cursor", side_effect=OperationalError("connection refused")):
         response = Client().get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content) == {"status": "error", "database": "error"}

@@ -3,16 +3,8 @@ that builds a complete kit (steps, FAQ, a material) with the factories."""
 
 import pytest
 
-from kits.factories import (
-    KitDocumentFactory,
-    KitMaterialFactory,
-    KitPageFactory,
-    faq,
-    heading,
-    paragraph,
-    step,
-    stream,
-)
+from home.factories import heading, paragraph, stream
+from kits.factories import KitDocumentFactory, KitMaterialFactory, KitPageFactory, faq, step
 from kits.models import KitIndexPage, Theme
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from django.utils import timezone
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from kits.models import Accreditation, ActionDeclaration, KitPage

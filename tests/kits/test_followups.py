@@ -12,7 +12,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from community.models import Testimonial as Story
+from community.testimonials.models import Testimonial as Story
 from kits.factories import ActionDeclarationFactory
 from kits.followups import send_kit_followups
 from kits.models import ActionDeclaration, DeclarationStatus, KitPage
@@ -115,7 +115,7 @@ def test_unknown_token_gives_an_empty_form(client, token):
 def test_used_token_gives_an_empty_form_and_approval_reports_the_declaration(
     client, kit, django_capture_on_commit_callbacks
 ):
-    from community import testimonial_services
+    from community.testimonials import services as testimonial_services
 
     declaration = declared(kit, 2, email="used@example.org")
     url = f"/actions-locales/partager/?declaration={declaration.token}"

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from community.factories import AssociationFactory
+from community.associations.factories import AssociationFactory
 from kits import indicators
 from kits.factories import ActionDeclarationFactory, KitDownloadFactory
 from kits.models.declarations import Accreditation, DeclarationStatus

@@ -7,7 +7,8 @@ from html import unescape
 
 import pytest
 
-from kits.factories import callout, faq, heading, step, stream
+from home.factories import callout, heading, stream
+from kits.factories import faq, step
 from kits.models import KitPage
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,7 @@
 
 from kits.blocks import KitBodyBlock
 from kits.quality import WORDS_PER_MINUTE, assess, count_words
-
-from .conftest import words
+from tests.kits.conftest import words
 
 
 def body(*raw_blocks):

@@ -1,6 +1,6 @@
 import pytest
 
-from kits.territories import DEPARTEMENTS, REGION_OF, region_for, territory_for_postcode, territory_name
+from core.territories import DEPARTEMENTS, REGION_OF, region_for, territory_for_postcode, territory_name
 
 
 @pytest.mark.parametrize(

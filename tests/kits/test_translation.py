@@ -6,8 +6,9 @@ from html import unescape
 
 import pytest
 
+from home.factories import heading, paragraph, stream
 from home.localization import translate
-from kits.factories import checklist, faq, heading, paragraph, step, stream
+from kits.factories import checklist, faq, step
 from kits.models import KitPage
 
 pytestmark = pytest.mark.django_db

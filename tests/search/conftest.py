@@ -5,7 +5,8 @@ import pytest
 
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
-from kits.factories import KitPageFactory, paragraph, stream
+from home.factories import paragraph, stream
+from kits.factories import KitPageFactory
 from kits.models import KitIndexPage
 
 

@@ -4,8 +4,7 @@ the header search box markup, and our own highlighting."""
 import pytest
 
 from search.highlight import highlight, query_stems, snippet
-
-from .helpers import suggestion_titles
+from tests.search.helpers import suggestion_titles
 
 
 @pytest.mark.django_db

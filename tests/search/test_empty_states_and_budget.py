@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from kits.factories import ActionDeclarationFactory
 from kits.models import KitPage
-
-from .helpers import titles
+from tests.search.helpers import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def test_suggestions_never_come_from_hidden_pages(client, make_kit):
 
 
 def test_results_page_query_count_does_not_grow(client, make_kit, make_event, django_assert_max_num_queries):
-    from community.factories import AssociationFactory
+    from community.associations.factories import AssociationFactory
     from kits.models import Theme
 
     themes = list(Theme.objects.filter(locale__language_code="fr"))

@@ -8,8 +8,7 @@ import pytest
 
 from kits.choices import Audience
 from kits.models import Theme
-
-from .helpers import results, titles
+from tests.search.helpers import results, titles
 
 pytestmark = pytest.mark.django_db
 

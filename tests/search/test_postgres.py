@@ -5,7 +5,7 @@ import pytest
 
 from django.db import connection
 
-from .helpers import suggestion_titles, titles
+from tests.search.helpers import suggestion_titles, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

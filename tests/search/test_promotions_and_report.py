@@ -9,10 +9,9 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from search.models import ZeroResultQuery
-
-from .helpers import results
+from tests.search.helpers import results
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,8 @@ summary, kit key facts), pagination, bad input, and a constant number of queries
 
 import pytest
 
-from community.factories import AssociationFactory
-
-from .helpers import results, titles
+from community.associations.factories import AssociationFactory
+from tests.search.helpers import results, titles
 
 pytestmark = pytest.mark.django_db
 

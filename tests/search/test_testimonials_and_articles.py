@@ -3,11 +3,10 @@ association result leads to its page in the directory."""
 
 import pytest
 
-from community.factories import AssociationFactory
-from community.models import Testimonial as Story  # not "Test…": pytest would collect it
-
-from ..community.testimonial_helpers import make_testimonial
-from .helpers import results, suggestion_titles
+from community.associations.factories import AssociationFactory
+from community.testimonials.models import Testimonial as Story
+from tests.community.testimonial_helpers import make_testimonial
+from tests.search.helpers import results, suggestion_titles
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
-from .helpers import suggestion_titles, titles
+from tests.search.helpers import suggestion_titles, titles
 
 pytestmark = pytest.mark.django_db
 

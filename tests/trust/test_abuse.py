@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 
-from community.factories import MemberFactory, UserFactory
+from community.members.factories import MemberFactory, UserFactory
 from events.models import Registration, TopicProposal
 from kits.emails import download_url
 from kits.models import ActionDeclaration, KitDownload, KitPage

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from community.factories import MemberFactory
+from community.members.factories import MemberFactory
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from kits import indicators

@@ -8,7 +8,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.community.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 
 from wagtail.models import Collection
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,96 @@
+"""Demo content of the directory: the network's associations and their page."""
+
+import datetime
+
+from community.associations.factories import AssociationFactory
+from community.associations.models import Association, AssociationIndexPage, themes_in
+
+# The network's associations (fictional), used by kits, sessions and members.
+ASSOCIATIONS = [
+    (
+        "Courir Ensemble",
+        "Des courses solidaires dans les écoles et les entreprises pour financer la lutte contre la faim.",
+    ),
+    ("Dignité Hygiène", "Collecte et distribution de produits d'hygiène pour les personnes en précarité."),
+    ("Route Sûre", "Sensibilisation aux risques routiers, des plus jeunes aux seniors."),
+    ("Nature Propre", "Ramassages citoyens de déchets et sensibilisation à la préservation des milieux."),
+    ("Souffle Commun", "Soutien aux malades d'une maladie respiratoire rare et à leurs familles."),
+    ("Familles Solidaires", "Un réseau de familles qui s'entraident et animent la vie locale."),
+]
+
+
+# name → (description, territories, theme slugs, member since)
+DIRECTORY = {
+    "Courir Ensemble": (
+        "Courir Ensemble organise des courses solidaires dans les écoles, les clubs et les entreprises. "
+        "Chaque participant cherche des parrains ; les fonds servent des programmes de nutrition.\n\n"
+        "Ses kits permettent à une enseignante ou à un parent d'élève de monter une course "
+        "sans connaître l'association.",
+        ["69", "75", "13", "974"],
+        ["sport", "solidarite"],
+        datetime.date(2021, 3, 1),
+    ),
+    "Dignité Hygiène": (
+        "Collectes de produits d'hygiène dans les supermarchés, les écoles et les entreprises, redistribuées "
+        "par des structures partenaires aux personnes en précarité.",
+        ["75", "93", "59", "971"],
+        ["solidarite", "sante"],
+        datetime.date(2022, 1, 15),
+    ),
+    "Route Sûre": (
+        "Prévention des risques routiers : stands, ateliers pour les plus jeunes et les seniors, affiches.",
+        ["31", "33", "44", "69"],
+        ["securite-routiere"],
+        datetime.date(2020, 9, 1),
+    ),
+    "Nature Propre": (
+        "Ramassages citoyens de déchets et animations sur la préservation des rivières et du littoral.",
+        ["29", "56", "35", "2A"],
+        ["environnement"],
+        datetime.date(2023, 5, 1),
+    ),
+    "Souffle Commun": (
+        "Soutien aux malades d'une maladie respiratoire rare et à leurs familles ; défis sportifs et "
+        "petits-déjeuners solidaires pour faire connaître la maladie.",
+        ["67", "68", "54"],
+        ["sante", "sport"],
+        datetime.date(2021, 11, 1),
+    ),
+    "Familles Solidaires": (
+        "Un réseau de familles qui s'entraident : gardes partagées, ateliers, fêtes de quartier.",
+        ["63", "15", "43"],
+        ["solidarite"],
+        datetime.date(2024, 2, 1),
+    ),
+}
+
+
+def load(demo):
+    for name, description in ASSOCIATIONS:
+        AssociationFactory(name=name, short_description=description)
+    demo.associations = {association.name: association for association in Association.objects.all()}
+    demo.on_finish(enrich_directory)  # after kits: associations have kit themes
+    demo.ensure_index(
+        AssociationIndexPage,
+        slug="associations",
+        title="Associations",
+        introduction="Les associations du réseau Relais.",
+        english={
+            "Associations": "Associations",
+            "associations": "associations",
+            "Les associations du réseau Relais.": "The associations of the Relais network.",
+        },
+    )
+
+
+def enrich_directory(demo):
+    themes = {theme.slug: theme for theme in themes_in(demo.french)}
+    for name, (description, territories, theme_slugs, since) in DIRECTORY.items():
+        association = Association.objects.filter(name=name).first()
+        if association is None or association.description:
+            continue
+        association.description = description
+        association.territories = territories
+        association.member_since = since
+        association.save()
+        association.themes.set([themes[slug] for slug in theme_slugs if slug in themes])

@@ -1,0 +1,190 @@
+"""The network's associations and their directory (/associations/, one page each).
+
+An association owns kits, hosts sessions and employs members, but this module knows
+none of them: the association's page shows its kits, sessions and stories through
+template tags those apps provide (`association_kits`, `association_sessions`,
+`association_testimonials`), so the dependency points from them to here."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from core.fields import ChoiceListField
+from core.territories import DEPARTEMENTS
+from home.models import BaseIndexPage
+
+ASSOCIATIONS_PER_PAGE = 24
+
+
+class AssociationQuerySet(models.QuerySet):
+    def in_territory(self, code):
+        """Associations active in a département (one code among their territories)."""
+        return self.filter(territories__contains=f",{code},")
+
+
+class Association(index.Indexed, models.Model):
+    """A member association of the network: owns kits, hosts sessions, employs members.
+    Not translated: its name is its name; its description is written in French."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=150, unique=True, help_text=_("Its address in the directory: /associations/<slug>/.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    short_description = models.TextField(_("short description"), max_length=400, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=3000,
+        blank=True,
+        help_text=_("A few paragraphs for the association's page in the directory."),
+    )
+    territories = ChoiceListField(
+        _("territories"),
+        item_choices=[(code, f"{code} — {name}") for code, name in DEPARTEMENTS.items()],
+        max_length=1000,
+        help_text=_("The départements where the association acts."),
+    )
+    themes = models.ManyToManyField("kits.Theme", verbose_name=_("themes"), blank=True, related_name="associations")
+    member_since = models.DateField(
+        _("member of the network since"), null=True, blank=True, help_text=_("When it joined the Relais network.")
+    )
+
+    objects = AssociationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("member_since"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("territories", widget=forms.SelectMultiple(attrs={"size": 10})),
+            ],
+            heading=_("In the network"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        app_label = "community"
+        ordering = ["name"]
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+
+    def __str__(self):
+        return self.name
+
+    def get_territories_display(self):
+        return [DEPARTEMENTS[code] for code in self.territories if code in DEPARTEMENTS]
+
+
+def _logos():
+    return Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-160x160"))
+
+
+def themes_in(locale):
+    """The kit themes of a language. Themes belong to kits; the directory filters by them
+    through the association's own relation, so it needs no import of kits."""
+    theme_model = Association.themes.field.related_model
+    return list(theme_model.objects.filter(locale=locale).order_by("name"))
+
+
+class AssociationIndexPage(RoutablePageMixin, BaseIndexPage):
+    """/associations/: the network's directory, filtered by theme and département;
+    /associations/<slug>/: one association with its kits and sessions."""
+
+    template = "community/association_index_page.html"
+
+    class Meta:
+        app_label = "community"
+        verbose_name = _("association directory")
+
+    @path("")
+    def directory(self, request):
+        return self.render(request, context_overrides=self.directory_context(request))
+
+    @path("<slug:slug>/", name="association")
+    def association(self, request, slug):
+        association = Association.objects.filter(slug=slug).first()
+        if association is None:
+            raise Http404
+        themes = themes_in(self.locale)
+        by_key = {theme.translation_key: theme for theme in themes}
+        return self.render(
+            request,
+            template="community/association_page.html",
+            context_overrides={
+                "association": association,
+                "association_themes": [by_key.get(t.translation_key, t) for t in association.themes.all()],
+                "directory_url": self.url,
+            },
+        )
+
+    def association_url(self, association):
+        return self.url + self.reverse_subpage("association", kwargs={"slug": association.slug})
+
+    def directory_context(self, request):
+        """Filters and one page of the listing, in a fixed number of queries."""
+        themes = themes_in(self.locale)
+        theme_by_slug = {theme.slug: theme for theme in themes}
+        themes_by_key = {theme.translation_key: theme for theme in themes}
+        associations = Association.objects.all()
+        theme = theme_by_slug.get(request.GET.get("theme", ""))
+        if theme:
+            associations = associations.filter(themes__translation_key=theme.translation_key)
+        departement = request.GET.get("departement", "")
+        if departement in DEPARTEMENTS:
+            associations = associations.in_territory(departement)
+        else:
+            departement = ""
+        associations = associations.prefetch_related("themes", _logos()).distinct().order_by("name")
+        page = Paginator(associations, ASSOCIATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        for association in page:
+            association.display_themes = [themes_by_key.get(t.translation_key, t) for t in association.themes.all()]
+            association.url = self.association_url(association)
+        filters = [
+            {
+                "name": "theme",
+                "label": _("Theme"),
+                "choices": [(t.slug, t.name) for t in themes],
+                "value": theme.slug if theme else "",
+            },
+            {
+                "name": "departement",
+                "label": _("Département"),
+                "choices": [(code, f"{code} — {name}") for code, name in DEPARTEMENTS.items()],
+                "value": departement,
+            },
+        ]
+        return {
+            "associations_page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
+            "result_count": page.paginator.count,
+            "filters": filters,
+            "filters_active": bool(theme or departement),
+        }

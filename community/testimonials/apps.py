@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TestimonialsConfig(AppConfig):
+    """Local actions told by those who ran them: the form, moderation, the wall."""
+
+    name = "community.testimonials"
+    label = "community_testimonials"
+    verbose_name = _("Testimonials")
+
+    def ready(self):
+        from community.testimonials import personal_data, receivers
+
+        personal_data.register()
+        receivers.connect()

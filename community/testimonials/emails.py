@@ -1,0 +1,49 @@
+"""The e-mails of testimonials: moderators told of a new one (in the site's default
+language), the author told of the decision (in the author's language, with the link)."""
+
+from django_tasks import task
+
+from django.conf import settings
+from django.urls import reverse
+
+from core.emails import send_templated_mail
+
+
+@task()
+def notify_moderators(testimonial_id):
+    from community.testimonials.models.testimonial import Testimonial
+    from community.testimonials.services import moderator_emails
+
+    testimonial = Testimonial.objects.select_related("kit", "association").filter(pk=testimonial_id).first()
+    if testimonial is None:
+        return 0
+    edit_url = settings.BASE_URL + reverse("wagtailsnippets_community_testimonial:edit", args=(testimonial.pk,))
+    list_url = settings.BASE_URL + reverse("wagtailsnippets_community_testimonial:list") + "?status=pending"
+    sent = 0
+    for email in moderator_emails():
+        send_templated_mail(
+            "community/email/testimonial_new",
+            email,
+            {"testimonial": testimonial, "edit_url": edit_url, "list_url": list_url},
+            settings.LANGUAGE_CODE,
+        )
+        sent += 1
+    return sent
+
+
+@task()
+def send_decision(testimonial_id):
+    from community.testimonials.links import share_url, testimonial_url
+    from community.testimonials.models.testimonial import Testimonial
+
+    testimonial = Testimonial.objects.filter(pk=testimonial_id).first()
+    if testimonial is None or not testimonial.email or testimonial.status == Testimonial.Status.PENDING:
+        return None
+    approved = testimonial.status == Testimonial.Status.APPROVED
+    context = {
+        "testimonial": testimonial,
+        "testimonial_url": testimonial_url(testimonial) if approved else "",
+        "share_url": share_url(testimonial.language),
+    }
+    name = "approved" if approved else "rejected"
+    return send_templated_mail(f"community/email/testimonial_{name}", testimonial.email, context, testimonial.language)

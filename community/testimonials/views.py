@@ -1,0 +1,102 @@
+"""The wall's sub-routes (community/models/pages.py): share a testimonial, and one page
+per approved testimonial."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from community.testimonials import services
+from community.testimonials.forms import TestimonialForm
+from community.testimonials.models.testimonial import Testimonial
+from core.client_ip import client_ip
+from core.ratelimit import allow
+from core.views import too_many_requests
+
+HONEYPOT_FIELD = "website"
+# (requests, seconds) per address (every POST, so room to correct mistakes) and per e-mail
+# (stories actually sent).
+RATE_LIMITS = {"address": (10, 3600), "email": (3, 3600)}
+
+
+def _allow(scope, identity):
+    limit, period = RATE_LIMITS[scope]
+    return allow(f"testimonial-{scope}", identity, limit, period)
+
+
+def open_declaration(token):
+    """The declaration of a follow-up link, if it is known and has no testimonial yet."""
+    from kits.models import ActionDeclaration, DeclarationStatus
+
+    if not token or len(token) > 64:
+        return None
+    declaration = ActionDeclaration.objects.filter(token=token, status=DeclarationStatus.DECLARED).first()
+    if declaration is None or Testimonial.objects.filter(declaration=declaration).exists():
+        return None
+    return declaration
+
+
+def initial_from(declaration):
+    if declaration is None:
+        return {}
+    return {
+        "display_name": declaration.name.split(" ")[0][:80],
+        "email": declaration.email,
+        "association": declaration.kit.association.name if declaration.kit.association_id else "",
+        "kit": declaration.kit_id,
+        "action_date": declaration.planned_date,
+        "postcode": declaration.postcode,
+        "participants": declaration.expected_participants,
+    }
+
+
+def share(request, page):
+    token = request.GET.get("declaration", "")
+    declaration = open_declaration(token)
+    language = get_language()
+    if request.method == "POST":
+        if request.POST.get(HONEYPOT_FIELD) or not _allow("address", client_ip(request)):
+            return too_many_requests(request)
+        form = TestimonialForm(request.POST, request.FILES, language=language)
+        if form.is_valid():
+            if not _allow("email", form.cleaned_data["email"].lower()):
+                return too_many_requests(request)
+            services.submit(form.cleaned_data, language, declaration=declaration)
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your testimonial will be published once a moderator has read it; "
+                    "we will tell you by e-mail."
+                ),
+            )
+            return redirect(page.url + page.reverse_subpage("share_thanks"))
+    elif request.method == "GET":
+        form = TestimonialForm(initial=initial_from(declaration), language=language)
+    else:
+        return HttpResponseNotAllowed(["GET", "POST"])
+    context = page.get_context(request)
+    context.update(form=form, honeypot_field=HONEYPOT_FIELD, declaration=declaration)
+    response = TemplateResponse(request, "community/testimonials/share.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def share_thanks(request, page):
+    context = page.get_context(request)
+    return TemplateResponse(request, "community/testimonials/thanks.html", context)
+
+
+def detail(request, page, pk):
+    testimonial = Testimonial.objects.public().select_related("kit", "association").filter(pk=pk).first()
+    if testimonial is None:
+        raise Http404
+    from community.testimonials.listing import localized_kits
+
+    context = page.get_context(request)
+    kits = localized_kits([testimonial], page.locale)
+    testimonial.display_kit = kits.get(testimonial.kit_id)
+    context.update(testimonial=testimonial)
+    return TemplateResponse(request, "community/testimonials/detail.html", context)
