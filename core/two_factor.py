@@ -1,6 +1,8 @@
 """Two-factor authentication required before anyone uses the Wagtail admin: editors,
 moderators and staff must set up an authenticator app (allauth.mfa) first."""
 
+from allauth.mfa.models import Authenticator
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -14,8 +16,6 @@ def can_use_admin(user):
 
 
 def has_two_factor(user):
-    from allauth.mfa.models import Authenticator
-
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

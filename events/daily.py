@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from events.models import Registration
+from events.models.registrations import Registration
 from events.tasks import notify
 
 

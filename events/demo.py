@@ -7,8 +7,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from community.members.models import MemberProfile
 from events.factories import EventPageFactory, RegistrationFactory, thursday_morning
-from events.models import EventFormat, EventIndexPage, EventPage
+from events.models import EventFormat, EventIndexPage, EventPage, TopicProposal, TopicVote
 from home.localization import translate
 
 RECAP_1 = (
@@ -230,9 +231,6 @@ def load_registrations(demo):
 def load_topics(demo):
     """Five proposals with votes (the most wanted selected for the upcoming online Petit Déj),
     and one accredited member. Idempotent: looked up by title and e-mail."""
-    from community.members.models import MemberProfile
-    from events.models import TopicProposal, TopicVote
-
     members = list(
         get_user_model()
         .objects.filter(member_profile__status="approved")

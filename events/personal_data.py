@@ -15,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import register_anonymiser, register_email_records, register_exporter, register_retention
+from events import services
+from events.models.registrations import Registration
+from events.models.topics import TopicProposal, TopicVote
 
 ANONYMISED_NAME = "—"
 
 
 def export_registrations(user):
-    from events.models import Registration
-
     registrations = Registration.objects.filter(user=user).select_related("event").order_by("created_at")
     return [
         {
@@ -41,9 +42,6 @@ def export_registrations(user):
 def _anonymise(registrations):
     """Free seats still ahead (promoting whoever waits), then strip the person from
     every row: status, attendance and association stay for the figures and recaps."""
-    from events import services
-    from events.models import Registration
-
     count = 0
     with transaction.atomic():
         for registration in registrations.active().filter(event__end__gte=timezone.now()):
@@ -60,14 +58,10 @@ def _anonymise(registrations):
 
 
 def anonymise_registrations(user):
-    from events.models import Registration
-
     _anonymise(Registration.objects.filter(user=user))
 
 
 def find_registrations(email):
-    from events.models import Registration
-
     registrations = Registration.objects.filter(email__iexact=email.strip()).select_related("event")
     return [
         {
@@ -87,16 +81,12 @@ def find_registrations(email):
 
 
 def erase_registrations(email):
-    from events.models import Registration
-
     return _anonymise(Registration.objects.filter(email__iexact=email.strip()))
 
 
 def purge_past_registrations(now, dry_run):
     """Registrations are anonymised 2 years after the session, guests' after one year
     (their consent text says so)."""
-    from events.models import Registration
-
     members = Q(event__end__lt=now - timedelta(days=settings.RETENTION_REGISTRATIONS_DAYS))
     guests = Q(user__isnull=True, event__end__lt=now - timedelta(days=settings.RETENTION_GUEST_REGISTRATIONS_DAYS))
     due = Registration.objects.exclude(email__startswith="deleted-").filter(members | guests)
@@ -106,8 +96,6 @@ def purge_past_registrations(now, dry_run):
 def purge_unconfirmed_guests(now, dry_run):
     """A guest who never followed the confirmation link within 7 days is deleted: they
     hold no seat and never confirmed they wanted one."""
-    from events.models import Registration
-
     due = Registration.objects.filter(
         status=Registration.Status.UNCONFIRMED,
         created_at__lt=now - timedelta(days=settings.RETENTION_UNCONFIRMED_DAYS),
@@ -119,8 +107,6 @@ def purge_unconfirmed_guests(now, dry_run):
 
 
 def export_topics(user):
-    from events.models import TopicProposal, TopicVote
-
     return {
         "proposals": [
             {"title": t.title, "description": t.description, "status": t.status, "proposed_at": t.created_at}
@@ -136,8 +122,6 @@ def export_topics(user):
 def anonymise_topics(user):
     """Proposals stay (the network chose among them), without the person; votes go with
     the account (cascade)."""
-    from events.models import TopicProposal
-
     TopicProposal.objects.filter(proposer=user).update(proposer=None)
 
 

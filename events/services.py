@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from community.members.access import is_network_member
-from events.models import EventPage, Registration
+from community.members.access import get_profile, is_network_member
+from community.members.models import MemberProfile
+from events.models.registrations import Registration
 from events.tasks import notify
 
 
@@ -46,7 +47,7 @@ def member_may_register(event, user):
 
 def lock_event(event):
     """The source event, re-read under its row lock (call inside a transaction)."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.source_event.pk)
+    return type(event)._default_manager.select_for_update(of=("self",)).get(pk=event.source_event.pk)
 
 
 def _seat(event, registration, now):
@@ -98,8 +99,6 @@ def _existing(event, email, user=None):
 
 def register_member(event, user, *, may_name_association=False, language="fr", now=None):
     """One click for a signed-in member. Returns (registration, created)."""
-    from community.members.access import get_profile
-
     now = now or timezone.now()
     source = event.source_event
     check_open(source, now)
@@ -231,7 +230,9 @@ def calendar_changed(event):
     with transaction.atomic():
         locked = lock_event(source)
         sequence = locked.calendar_sequence if first_time else locked.calendar_sequence + 1
-        EventPage.objects.filter(pk=locked.pk).update(calendar_signature=signature, calendar_sequence=sequence)
+        type(locked)._default_manager.filter(pk=locked.pk).update(
+            calendar_signature=signature, calendar_sequence=sequence
+        )
         if first_time:
             return False
         for registration in locked.registrations.filter(
@@ -244,8 +245,6 @@ def calendar_changed(event):
 def record_accreditation(registration):
     """A member marked as having attended a training session for school actions is
     accredited: the date and the session are recorded on their profile (once)."""
-    from community.members.models import MemberProfile
-
     if not (registration.attended and registration.user_id and registration.event.training_for_school_actions):
         return False
     return bool(

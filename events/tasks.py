@@ -5,16 +5,17 @@ from django_tasks import task
 
 from django.db import transaction
 
+from events import emails
+from events.models.registrations import Registration
+from events.models.topics import TopicProposal
+
 
 @task()
 def send_registration_email(registration_id, kind):
-    from events.emails import send_registration_email as send
-    from events.models import Registration
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
         return False
-    send(registration, kind)
+    emails.send_registration_email(registration, kind)
     return True
 
 
@@ -26,11 +27,8 @@ def notify(registration, kind):
 
 @task()
 def send_topic_selected_email(topic_id):
-    from events.emails import send_topic_selected_email as send
-    from events.models import TopicProposal
-
     topic = TopicProposal.objects.select_related("proposer", "event").filter(pk=topic_id).first()
     if topic is None or topic.proposer is None:
         return False
-    send(topic)
+    emails.send_topic_selected_email(topic)
     return True

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from community.members.access import is_network_member, membership_refused
 from events import topics
-from events.models import TopicProposal, TopicVote
+from events.models.topics import TopicProposal, TopicVote
 
 
 class TopicProposalForm(forms.ModelForm):

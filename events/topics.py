@@ -4,7 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from community.members.access import get_profile, is_network_member
-from events.models import TopicProposal, TopicVote
+from events.models.topics import TopicProposal, TopicVote
+from events.tasks import send_topic_selected_email
 
 
 class NotAMember(Exception):
@@ -70,7 +71,6 @@ def notify_selection(topic):
     if not updated:
         return False
     topic.selection_notified_at = now
-    from events.tasks import send_topic_selected_email
 
     topic_id = topic.pk
     transaction.on_commit(lambda: send_topic_selected_email.enqueue(topic_id))

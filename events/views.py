@@ -4,7 +4,6 @@ request into a call and the outcome into a page or a message."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -15,33 +14,15 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from community.members.access import is_network_member, membership_refused
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
 from events import calendar, services, topics
 from events.forms import GuestRegistrationForm, MemberRegistrationForm
-from events.models import EventFormat, EventPage, Registration
-
-ARCHIVE_PAGE_SIZE = 12
-
-
-def index_context(request, index):
-    now = timezone.now()
-    events = EventPage.objects.child_of(index).live().public().prefetch_related("host_associations")
-    chosen_format = request.GET.get("format", "")
-    if chosen_format in EventFormat.values:
-        events = events.filter(format=chosen_format)
-    else:
-        chosen_format = ""
-    return {
-        "upcoming_events": list(events.upcoming(now)),
-        "past_events": Paginator(events.past(now), ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page")),
-        "formats": EventFormat.choices,
-        "chosen_format": chosen_format,
-        "feed_url": index.url + index.reverse_subpage("calendar_feed"),
-        "topics_path": index.reverse_subpage("topics"),
-    }
+from events.models.registrations import Registration
 
 
 def calendar_response(body, filename):
@@ -51,7 +32,7 @@ def calendar_response(body, filename):
 
 
 def calendar_feed(request, index):
-    events = EventPage.objects.child_of(index).live().public().upcoming()
+    events = index.events().upcoming()
     return calendar_response(calendar.feed(events, name=f"Relais — {index.title}"), "relais.ics")
 
 
@@ -273,6 +254,4 @@ def member_registrations(request):
 
 
 def _active_locale():
-    from wagtail.models import Locale
-
     return Locale.get_active()

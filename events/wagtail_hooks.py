@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import EventPage, Registration, TopicProposal
+from events.topics import notify_selection
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -84,6 +85,4 @@ register_snippet(TopicProposalViewSet)
 def topic_selected(request, instance):
     """Selecting a topic in the admin tells its proposer (once)."""
     if isinstance(instance, TopicProposal):
-        from events.topics import notify_selection
-
         notify_selection(instance)

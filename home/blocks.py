@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from home.privacy import processing_rows
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=120)
@@ -88,8 +90,6 @@ class PersonalDataBlock(blocks.StaticBlock):
     from the settings the daily purge enforces (home/privacy.py)."""
 
     def get_context(self, value, parent_context=None):
-        from home.privacy import processing_rows
-
         context = super().get_context(value, parent_context=parent_context)
         context["rows"] = processing_rows()
         return context

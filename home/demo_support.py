@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale
 
+from home.localization import translate
+
 
 class DemoContext:
     def __init__(self, stdout, style):
@@ -41,8 +43,6 @@ class DemoContext:
     def ensure_index(self, model, *, slug, title, introduction, english):
         """A section's index page under the French home, published and translated.
         `english` maps the French title, slug and introduction to English."""
-        from home.localization import translate
-
         page = model.objects.filter(locale=self.french, slug=slug).first()
         if page is None:
             page = model(title=title, slug=slug, introduction=introduction, show_in_menus=True, locale=self.french)

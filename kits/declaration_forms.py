@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.territories import territory_for_postcode
 from kits.choices import Audience
-from kits.models import Accreditation
+from kits.models.declarations import Accreditation
 
 MAX_PARTICIPANTS = 100_000
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]

@@ -2,7 +2,10 @@
 into English), their materials as small real PDFs, the "Kit review" workflow, and a
 handful of declared actions (some past with downloads, some upcoming)."""
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Workflow, WorkflowPage
@@ -734,9 +737,6 @@ DECLARATIONS = [
 
 def ensure_declarations(demo, index):
     """A few declarations made through the factories, once (marked by their e-mail domain)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
 
     if ActionDeclaration.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}").exists():
         return

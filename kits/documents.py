@@ -1,7 +1,9 @@
 """Kit materials as files: the private "Kits" collection, and small generated PDFs
 (for the demo content and the tests)."""
 
-from wagtail.models import Collection
+from django.contrib.auth.models import Group
+
+from wagtail.models import Collection, CollectionViewRestriction
 
 KITS_COLLECTION = "Kits"
 
@@ -10,10 +12,6 @@ def kits_collection():
     """The collection created by migration 0003, restricted to the editors' groups."""
     collection = Collection.objects.filter(depth=2, name=KITS_COLLECTION).first()
     if collection is None:  # deleted by hand: recreate it, restricted the same way
-        from django.contrib.auth.models import Group
-
-        from wagtail.models import CollectionViewRestriction
-
         collection = Collection.get_first_root_node().add_child(name=KITS_COLLECTION)
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS

@@ -2,6 +2,7 @@
 links, and the reminder before the action. Each carries the person's page and a
 List-Unsubscribe header pointing at it."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -30,8 +31,6 @@ def person_url(declaration, kit=None):
 def share_url(declaration):
     """The testimonial form pre-filled from the declaration, in its language (the wall is
     community's page: found by model name, kits does not import community's views)."""
-    from django.apps import apps
-
     wall_model = apps.get_model("community", "TestimonialIndexPage")
     pages = {page.locale.language_code: page for page in wall_model.objects.live().select_related("locale")}
     page = pages.get(declaration.language) or pages.get(settings.LANGUAGE_CODE)

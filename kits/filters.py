@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kits.choices import DURATION_BANDS, Audience, Difficulty, Format, duration_band_choices
+from kits.models.themes import Theme
 
 SCHOOL_CHOICES = [("yes", _("In schools only")), ("no", _("Outside schools only"))]
 
@@ -17,8 +18,6 @@ class KitFilters:
     names = ["theme", "audience", "format", "duration", "difficulty", "school"]
 
     def __init__(self, params, *, locale):
-        from kits.models import Theme
-
         self.themes = list(Theme.objects.filter(locale=locale).order_by("name"))
         self.themes_by_key = {theme.translation_key: theme for theme in self.themes}
         self.fields = [

@@ -5,7 +5,7 @@ row is claimed by a conditional update before its e-mail is queued."""
 from django.db import transaction
 from django.utils import timezone
 
-from kits.models import ActionDeclaration
+from kits.models.declarations import ActionDeclaration
 from kits.tasks import send_declaration_email
 
 FOLLOWUP_DAYS_AFTER = 2

@@ -18,14 +18,12 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import register_email_records, register_retention
+from kits.models.declarations import ActionDeclaration, email_hash
 
 ANONYMISED_NAME = "—"
 
 
 def _declarations(email):
-    from kits.models import ActionDeclaration
-    from kits.models.declarations import email_hash
-
     return ActionDeclaration.objects.filter(email_hash=email_hash(email))
 
 
@@ -54,8 +52,6 @@ def find_declarations(email):
 def anonymise(queryset):
     """Anonymise the declarations of `queryset`, which must hold every row of each
     person it touches (one random hash per person keeps distinct counts)."""
-    from kits.models import ActionDeclaration
-
     count = 0
     with transaction.atomic():
         hashes = set(queryset.values_list("email_hash", flat=True))
@@ -80,8 +76,6 @@ def erase_declarations(email):
 
 def purge_declarations(now, dry_run):
     """Three years after the last contact with the person (their latest declaration)."""
-    from kits.models import ActionDeclaration
-
     cutoff = now - timedelta(days=settings.RETENTION_DECLARATIONS_DAYS)
     people = (
         ActionDeclaration.objects.exclude(email_hash__startswith="anon-")

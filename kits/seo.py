@@ -1,6 +1,7 @@
 """Structured data for search engines: schema.org HowTo of a kit."""
 
 from kits.choices import Cost
+from kits.quality import texts
 
 
 def _iso_minutes(minutes):
@@ -9,8 +10,6 @@ def _iso_minutes(minutes):
 
 
 def howto_json_ld(kit, request):
-    from kits.quality import texts
-
     steps = []
     for block in kit.body:
         if block.block_type == "step":

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kits.models import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
+from kits.models.declarations import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
 from kits.tasks import send_declaration_email
 
 

@@ -6,7 +6,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -20,7 +20,8 @@ from core.views import too_many_requests
 from kits import services
 from kits.declaration_forms import ChangeDateForm, DeclarationForm
 from kits.emails import material_links
-from kits.models import ActionDeclaration, KitDownload, KitMaterial
+from kits.models.declarations import ActionDeclaration, KitDownload
+from kits.models.materials import KitMaterial
 from kits.signing import LinkExpired, read_download
 
 HONEYPOT_FIELD = "website"
@@ -70,8 +71,6 @@ def declare(request, kit):
 
 
 def _method_not_allowed():
-    from django.http import HttpResponseNotAllowed
-
     return HttpResponseNotAllowed(["GET", "POST"])
 
 

@@ -1,6 +1,6 @@
 """Admin: the kit listing with its quality column, and the themes snippet."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kits.indicators_admin import IndicatorsPanel, IndicatorsReportView
 from kits.models import KitPage, Theme
 
 
@@ -57,10 +58,6 @@ register_snippet(ThemeViewSet)
 
 @hooks.register("register_admin_urls")
 def register_indicators_url():
-    from django.urls import path
-
-    from kits.indicators_admin import IndicatorsReportView
-
     return [path("reports/kit-indicators/", IndicatorsReportView.as_view(), name="kits_indicators")]
 
 
@@ -79,6 +76,4 @@ def register_indicators_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_indicators_panel(request, panels):
     if request.user.has_perm("kits.view_indicators"):
-        from kits.indicators_admin import IndicatorsPanel
-
         panels.append(IndicatorsPanel())

@@ -12,8 +12,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from search import highlight
 from search.types import FetchContext, by_key, registry
@@ -176,9 +178,6 @@ def make_result(entry, obj, stems, promoted=False):
 def promotions(query, locale, context, stems):
     """Editors' picks for this query (wagtail.contrib.search_promotions), first: pages only
     when live, public and in the visitor's language; external links always."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
     visible_pages = Page.objects.live().public().filter(locale=locale).values("pk")
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))

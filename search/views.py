@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
@@ -49,8 +50,6 @@ def search(request):
 
 def _add_promotion_hit(query):
     """Wagtail's promotions admin lists popular searches from these daily hits."""
-    from wagtail.contrib.search_promotions.models import Query
-
     Query.get(query).add_hit()
 
 

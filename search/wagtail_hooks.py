@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from search.admin_views import ZeroResultReportView
+
 PERMISSION = "search.view_zeroresultquery"
 
 
 @hooks.register("register_admin_urls")
 def register_zero_results_urls():
-    from search.admin_views import ZeroResultReportView
-
     view = ZeroResultReportView.as_view()
     results = ZeroResultReportView.as_view(results_only=True)
     return [

@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from core.client_ip import client_ip
+from core.personal_data import email_digest
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth, the Relais way: e-mails signed by the site with BASE_URL, sent as text
@@ -33,9 +36,6 @@ class AccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
-            from core.client_ip import client_ip
-            from core.personal_data import email_digest
-
             login = credentials.get("email") or credentials.get("username") or ""
             logging.getLogger("relais.security").warning(
                 "login locked out login=%s ip=%s", email_digest(login), client_ip(request)

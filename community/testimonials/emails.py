@@ -6,14 +6,14 @@ from django_tasks import task
 from django.conf import settings
 from django.urls import reverse
 
+from community.testimonials.links import share_url, testimonial_url
+from community.testimonials.models.testimonial import Testimonial
 from core.emails import send_templated_mail
+from core.moderation import moderator_emails
 
 
 @task()
 def notify_moderators(testimonial_id):
-    from community.testimonials.models.testimonial import Testimonial
-    from community.testimonials.services import moderator_emails
-
     testimonial = Testimonial.objects.select_related("kit", "association").filter(pk=testimonial_id).first()
     if testimonial is None:
         return 0
@@ -33,9 +33,6 @@ def notify_moderators(testimonial_id):
 
 @task()
 def send_decision(testimonial_id):
-    from community.testimonials.links import share_url, testimonial_url
-    from community.testimonials.models.testimonial import Testimonial
-
     testimonial = Testimonial.objects.filter(pk=testimonial_id).first()
     if testimonial is None or not testimonial.email or testimonial.status == Testimonial.Status.PENDING:
         return None

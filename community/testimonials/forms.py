@@ -7,9 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from community.associations.models import Association
 from community.testimonials.photos import clean_photo
 from core.territories import territory_for_postcode
+from kits.models import KitPage
 
 MAX_PARTICIPANTS = 100_000
 OLDEST_ACTION_DAYS = 3 * 366
@@ -18,9 +21,6 @@ OLDEST_ACTION_DAYS = 3 * 366
 def kit_choices(language):
     """(source kit id, title in `language`) for every live kit: testimonials attach to the
     source-language kit, the visitor reads the title in their language."""
-    from wagtail.models import Locale
-
-    from kits.models import KitPage
 
     default = Locale.get_default()
     kits = KitPage.objects.live().filter(locale__language_code__in={language, default.language_code})

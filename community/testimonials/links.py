@@ -1,14 +1,15 @@
 """URLs of the wall of local actions (/actions-locales/, /en/local-actions/) and of its
 sub-routes, in a given language: relative for pages, absolute for e-mails."""
 
+from django.apps import apps
 from django.conf import settings
 
 
 def wall_page(language):
-    """The live wall in `language`, else the one in the default language (or None)."""
-    from community.testimonials.models.pages import TestimonialIndexPage
-
-    pages = {page.locale.language_code: page for page in TestimonialIndexPage.objects.live().select_related("locale")}
+    """The live wall in `language`, else the one in the default language (or None).
+    Found by model name: the page's module imports the views, which need these links."""
+    wall_model = apps.get_model("community", "TestimonialIndexPage")
+    pages = {page.locale.language_code: page for page in wall_model.objects.live().select_related("locale")}
     return pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()), None)
 
 

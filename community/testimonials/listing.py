@@ -5,16 +5,16 @@ from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from community.testimonials.forms import kit_choices
 from community.testimonials.models.testimonial import Testimonial
 from core.territories import DEPARTEMENTS
+from kits.models import KitPage, Theme
 
 PER_PAGE = 12
 
 
 def localized_kits(testimonials, locale):
     """{source kit id: the kit in `locale` if live, else the source kit} in one query."""
-    from kits.models import KitPage
-
     sources = {t.kit_id: t.kit for t in testimonials if t.kit_id}
     keys = {kit.translation_key: kit_id for kit_id, kit in sources.items()}
     translated = KitPage.objects.live().filter(translation_key__in=keys, locale=locale) if keys else []
@@ -28,9 +28,6 @@ class WallFilters:
     names = ["kit", "theme", "departement", "year"]
 
     def __init__(self, params, *, locale, language):
-        from community.testimonials.forms import kit_choices
-        from kits.models import Theme
-
         public = Testimonial.objects.public()
         self.themes = list(Theme.objects.filter(locale=locale).order_by("name"))
         years = public.annotate(year=ExtractYear("action_date")).values_list("year", flat=True).order_by().distinct()

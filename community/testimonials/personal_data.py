@@ -7,14 +7,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from community.testimonials.models.testimonial import Testimonial
+from community.testimonials.services import delete_with_photos
 from core.personal_data import register_anonymiser, register_email_records, register_exporter, register_retention
 
 ANONYMOUS = "—"
 
 
 def _by_email(email):
-    from community.testimonials.models.testimonial import Testimonial
-
     return Testimonial.objects.filter(email__iexact=(email or "").strip()) if email else Testimonial.objects.none()
 
 
@@ -38,9 +38,6 @@ def find(email):
 
 
 def erase(email):
-    from community.testimonials.models.testimonial import Testimonial
-    from community.testimonials.services import delete_with_photos
-
     testimonials = _by_email(email)
     deleted = delete_with_photos(testimonials.exclude(status=Testimonial.Status.APPROVED))
     kept = testimonials.filter(status=Testimonial.Status.APPROVED).update(email="", display_name=ANONYMOUS)
@@ -57,9 +54,6 @@ def anonymise_user(user):
 
 def purge(now, dry_run=False):
     """Pending or rejected testimonials older than RETENTION_TESTIMONIALS_DAYS go, photo included."""
-    from community.testimonials.models.testimonial import Testimonial
-    from community.testimonials.services import delete_with_photos
-
     limit = now - timedelta(days=settings.RETENTION_TESTIMONIALS_DAYS)
     old = Testimonial.objects.filter(created_at__lt=limit).exclude(status=Testimonial.Status.APPROVED)
     return old.count() if dry_run else delete_with_photos(old)

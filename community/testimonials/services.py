@@ -1,34 +1,19 @@
 """The rules of testimonials: submit (pending, moderators told), approve (alt text first
 for a photo; the author told, the declaration reported) and reject with a reason."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.search import index
 
+from community.testimonials.emails import notify_moderators, send_decision
 from community.testimonials.models.testimonial import Testimonial
+from core.moderation import queue
 from kits.services import mark_reported
-
-MODERATORS_GROUP = "Moderators"
-
-
-def queue(task, *args):
-    transaction.on_commit(lambda: task.enqueue(*args))
-
-
-def moderator_emails():
-    """Active accounts in the Moderators group (and superusers) that have an address."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    users = users.filter(Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True)).distinct()
-    return sorted({user.email for user in users})
 
 
 def submit(data, language, declaration=None):
     """Create the pending testimonial from a valid form's cleaned_data."""
-    from community.testimonials.emails import notify_moderators
-
     now = timezone.now()
     testimonial = Testimonial(
         display_name=data["display_name"],
@@ -62,8 +47,6 @@ def needs_alt_text(testimonial):
 
 def approve(testimonials, user):
     """Approve each one that is ready; returns (approved, refused for a missing alt text)."""
-    from community.testimonials.emails import send_decision
-
     approved, refused = [], []
     now = timezone.now()
     with transaction.atomic():
@@ -86,8 +69,6 @@ def approve(testimonials, user):
 
 
 def reject(testimonials, user, reason):
-    from community.testimonials.emails import send_decision
-
     rejected = []
     now = timezone.now()
     with transaction.atomic():

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 
 from community.testimonials import services
 from community.testimonials.forms import TestimonialForm
+from community.testimonials.listing import localized_kits
 from community.testimonials.models.testimonial import Testimonial
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
+from kits.models import ActionDeclaration, DeclarationStatus
 
 HONEYPOT_FIELD = "website"
 # (requests, seconds) per address (every POST, so room to correct mistakes) and per e-mail
@@ -29,8 +31,6 @@ def _allow(scope, identity):
 
 def open_declaration(token):
     """The declaration of a follow-up link, if it is known and has no testimonial yet."""
-    from kits.models import ActionDeclaration, DeclarationStatus
-
     if not token or len(token) > 64:
         return None
     declaration = ActionDeclaration.objects.filter(token=token, status=DeclarationStatus.DECLARED).first()
@@ -93,7 +93,6 @@ def detail(request, page, pk):
     testimonial = Testimonial.objects.public().select_related("kit", "association").filter(pk=pk).first()
     if testimonial is None:
         raise Http404
-    from community.testimonials.listing import localized_kits
 
     context = page.get_context(request)
     kits = localized_kits([testimonial], page.locale)

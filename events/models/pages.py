@@ -1,11 +1,13 @@
 """The event index (/evenements/) and the event pages (one peer session each)."""
 
+import hashlib
 import zoneinfo
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +21,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from events import topic_views, views
 from home.blocks import BaseBodyBlock
 from home.models import BaseIndexPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+ARCHIVE_PAGE_SIZE = 12
 
 
 class EventFormat(models.TextChoices):
@@ -41,24 +45,35 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
     class Meta:
         verbose_name = _("event index")
 
-    def get_context(self, request, *args, **kwargs):
-        from events.views import index_context
+    def events(self):
+        return EventPage.objects.child_of(self).live().public()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(request, self))
+        now = timezone.now()
+        events = self.events().prefetch_related("host_associations")
+        chosen_format = request.GET.get("format", "")
+        if chosen_format in EventFormat.values:
+            events = events.filter(format=chosen_format)
+        else:
+            chosen_format = ""
+        context.update(
+            upcoming_events=list(events.upcoming(now)),
+            past_events=Paginator(events.past(now), ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page")),
+            formats=EventFormat.choices,
+            chosen_format=chosen_format,
+            feed_url=self.url + self.reverse_subpage("calendar_feed"),
+            topics_path=self.reverse_subpage("topics"),
+        )
         return context
 
     @path("sujets/", name="topics")
     def topics_route(self, request):
-        from events.topic_views import topics_page
-
-        return topics_page(request, self)
+        return topic_views.topics_page(request, self)
 
     @re_path(r"^calendrier\.ics/?$", name="calendar_feed")
     def calendar_feed(self, request):
-        from events.views import calendar_feed
-
-        return calendar_feed(request, self)
+        return views.calendar_feed(request, self)
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -224,33 +239,23 @@ class EventPage(RoutablePageMixin, Page):
     # The event's own sub-routes: registration, confirmation and cancellation links.
     @path("")
     def event_route(self, request):
-        from events.views import event_page
-
-        return event_page(request, self)
+        return views.event_page(request, self)
 
     @path("inscription/", name="register")
     def register_route(self, request):
-        from events.views import register
-
-        return register(request, self)
+        return views.register(request, self)
 
     @path("confirmer/<str:token>/", name="confirm")
     def confirm_route(self, request, token):
-        from events.views import confirm_guest
-
-        return confirm_guest(request, self, token)
+        return views.confirm_guest(request, self, token)
 
     @path("annuler/<str:token>/", name="cancel")
     def cancel_route(self, request, token):
-        from events.views import cancel
-
-        return cancel(request, self, token)
+        return views.cancel(request, self, token)
 
     @re_path(r"^calendrier\.ics/?$", name="calendar")
     def calendar_route(self, request):
-        from events.views import event_calendar
-
-        return event_calendar(request, self)
+        return views.event_calendar(request, self)
 
     def with_content_json(self, content):
         """Revisions must not carry the calendar SEQUENCE back: keep the database's values
@@ -325,7 +330,5 @@ class EventPage(RoutablePageMixin, Page):
 
     def compute_calendar_signature(self):
         """What registrants' calendars depend on: when and where."""
-        import hashlib
-
         parts = [self.start.isoformat(), self.end.isoformat(), self.format, self.venue_address, self.online_link]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()

@@ -2,6 +2,7 @@
 `events.topics` (the service functions), which enforce membership and one vote each."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -69,8 +70,6 @@ class TopicProposal(models.Model):
         return self.title
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.status == self.Status.DECLINED and not self.decline_reason.strip():
             raise ValidationError({"decline_reason": _("Say why the topic is declined: the reason is shown publicly.")})
 

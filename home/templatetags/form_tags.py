@@ -1,5 +1,7 @@
 from django import template
 
+from home.models import StandardPage
+
 register = template.Library()
 
 
@@ -21,8 +23,6 @@ def field_widget(field):
 @register.simple_tag(takes_context=True)
 def privacy_url(context):
     """The privacy page in the visitor's language (/confidentialite/, /en/privacy/)."""
-    from home.models import StandardPage
-
     request = context.get("request")
     page = StandardPage.objects.filter(slug="confidentialite", locale__language_code="fr").first()
     if page is None:

@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
+from core.territories import territory_name
 from kits.choices import Audience
 
 EMAIL_HASH_SALT = "relais.kits.declaration.email"
@@ -123,8 +126,6 @@ class ActionDeclaration(models.Model):
         super().save(*args, **kwargs)
 
     def get_territory_display(self):
-        from core.territories import territory_name
-
         name = territory_name(self.territory)
         return f"{name} ({self.territory})" if name else self.territory
 
@@ -134,8 +135,6 @@ class ActionDeclaration(models.Model):
 
     def localized_kit(self):
         """The kit in the declaration's language when it is published, else the source kit."""
-        from wagtail.models import Locale
-
         locale = Locale.objects.filter(language_code=self.language).first()
         translation = self.kit.get_translation_or_none(locale) if locale else None
         return translation if translation is not None and translation.live else self.kit

@@ -1,7 +1,7 @@
-"""The kit index with its filters, the kit page and its materials."""
+"""The kit index with its filters, and the kit page with its sub-routes (the declaration,
+the person's own page, the signed downloads), which hand over to kits.views."""
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -12,24 +12,26 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from core.fields import ChoiceListField
+from core.i18n import in_language, swap
 from home.models import BaseIndexPage
-from kits import quality
+from kits import quality, views
 from kits.blocks import KitBodyBlock
-from kits.choices import Audience, Cost, Difficulty, Format, MaterialKind, MaterialLanguage
+from kits.choices import Audience, Cost, Difficulty, Format
+from kits.filters import KitFilters
 from kits.forms import KitPageForm
-from kits.models.themes import Theme
 from kits.panels import QualityPanel
+from kits.seo import howto_json_ld
 
 KITS_PER_PAGE = 12
 
@@ -47,8 +49,6 @@ class KitIndexPage(BaseIndexPage):
         return KitPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from kits.filters import KitFilters
-
         context = super().get_context(request, *args, **kwargs)
         filters = KitFilters(request.GET, locale=self.locale)
         kits = (
@@ -66,9 +66,8 @@ class KitIndexPage(BaseIndexPage):
             .order_by("title")
         )
         page = Paginator(kits, KITS_PER_PAGE).get_page(request.GET.get("page"))
-        themes_by_key = filters.themes_by_key
         for kit in page:
-            kit.display_themes = [themes_by_key.get(theme.translation_key, theme) for theme in kit.themes.all()]
+            kit.display_themes = swap(kit.themes.all(), filters.themes_by_key)
         context.update(
             filters=filters,
             kits_page=page,
@@ -213,10 +212,7 @@ class KitPage(RoutablePageMixin, Page):
 
     def localized_themes(self):
         """The kit's themes in the page's language (kits point to the source rows)."""
-        themes = list(self.themes.all())
-        keys = [theme.translation_key for theme in themes]
-        translated = {t.translation_key: t for t in Theme.objects.filter(translation_key__in=keys, locale=self.locale)}
-        return [translated.get(theme.translation_key, theme) for theme in themes]
+        return in_language(self.themes.all(), self.locale)
 
     def body_with_step_numbers(self):
         """(block, step number or None) for each block: steps are numbered in body order."""
@@ -231,8 +227,6 @@ class KitPage(RoutablePageMixin, Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from kits.seo import howto_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         materials = list(self.materials.select_related("document"))
         context.update(
@@ -246,26 +240,18 @@ class KitPage(RoutablePageMixin, Page):
     # Sub-routes: the same paths in both languages (/kits/<slug>/je-me-lance/, /en/kits/<slug>/je-me-lance/).
     @path("je-me-lance/", name="declare")
     def declare(self, request):
-        from kits.views import declare
-
-        return declare(request, self)
+        return views.declare(request, self)
 
     @path("mon-action/<str:token>/", name="my_action")
     def my_action(self, request, token):
-        from kits.views import my_action
-
-        return my_action(request, self, token)
+        return views.my_action(request, self, token)
 
     @path("telecharger/<str:value>/<str:timestamp>/<str:signature>/", name="download")
     def download(self, request, value, timestamp, signature):
-        from kits.views import download
-
-        return download(request, self, f"{value}/{timestamp}/{signature}")
+        return views.download(request, self, f"{value}/{timestamp}/{signature}")
 
     def source_kit(self):
         """The kit in the default language, to which declarations are attached."""
-        from wagtail.models import Locale
-
         if self.locale.language_code == Locale.get_default().language_code:
             return self
         return self.get_translation_or_none(Locale.get_default()) or self
@@ -282,34 +268,3 @@ def format_minutes(minutes):
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
-
-
-class KitMaterial(TranslatableMixin, Orderable):
-    """A file that comes with the kit. Labels are translated; the file is shared."""
-
-    page = ParentalKey(KitPage, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("document"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    label = models.CharField(_("label"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.GUIDE)
-    language = models.CharField(
-        _("language"), max_length=3, choices=MaterialLanguage.choices, default=MaterialLanguage.FRENCH
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("label"), FieldRowPanel([FieldPanel("kind"), FieldPanel("language")])]
-    override_translatable_fields = [SynchronizedField("document")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("material")
-        verbose_name_plural = _("materials")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def file_format(self):
-        return self.document.file_extension.upper()

@@ -162,7 +162,7 @@ def test_xss_in_every_field_is_inert_in_the_admin_listing(moderator):
 
 def test_moderators_are_emailed_about_a_new_testimonial():
     from community.testimonials.emails import notify_moderators
-    from community.testimonials.services import moderator_emails
+    from core.moderation import moderator_emails
 
     user = UserFactory(email="moderateur@example.org")
     user.groups.add(Group.objects.get(name="Moderators"))

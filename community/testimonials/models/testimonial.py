@@ -4,6 +4,7 @@ Only approved testimonials are ever shown to the public (`Testimonial.objects.pu
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
+
+from core.territories import territory_for_postcode, territory_name
 
 
 def photo_path(instance, filename):
@@ -138,17 +141,11 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from core.territories import territory_for_postcode
-
         # A moderator correcting the postcode moves the testimonial on the map too.
         self.territory = territory_for_postcode(self.postcode) or self.territory
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from core.territories import territory_for_postcode
-
         if self.postcode and territory_for_postcode(self.postcode) is None:
             raise ValidationError({"postcode": _("Enter a French postcode of five digits, such as 75011 or 97133.")})
 
@@ -166,8 +163,6 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
         return self.association.name if self.association_id else self.association_other
 
     def get_territory_display(self):
-        from core.territories import territory_name
-
         name = territory_name(self.territory)
         return f"{name} ({self.territory})" if name else self.territory
 

@@ -2,18 +2,16 @@
 "Ils l'ont fait". A fixed number of queries whatever the number of testimonials."""
 
 from django import template
+from django.utils.translation import get_language
 
 from community.testimonials.listing import localized_kits
 from community.testimonials.models import Testimonial, TestimonialIndexPage
+from core.fragment_cache import cached_fragment
 
 register = template.Library()
 
 
 def _wall(context):
-    from django.utils.translation import get_language
-
-    from core.fragment_cache import cached_fragment
-
     def walls():
         pages = TestimonialIndexPage.objects.live().select_related("locale")
         return {page.locale.language_code: page for page in pages}
