@@ -51,9 +51,10 @@ bench: install-dev ## Seed a large data set once, then load each public page wit
 rush: install-dev ## 3 minutes of locust traffic while 500 members register for a 50-seat session (PostgreSQL)
 	$(BIN)/python scripts/rush/run.py $(RUSH_ARGS)
 
-lint: install-dev ## Check style; fixes nothing
+lint: install-dev ## Check style and the direction of imports (pyproject.toml); fixes nothing
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/djhtml --check $$(git ls-files '*.html' 2>/dev/null || find . -name '*.html' -not -path './.venv/*')
 
 format: install-dev ## Fix style

@@ -3,7 +3,8 @@ a member's reply, and a visitor's question."""
 
 from django.contrib.auth import get_user_model
 
-from community.articles.models import ArticlePage
+from wagtail.models import Page
+
 from community.comments.services import create_comment
 from community.comments.threads import comments_on
 
@@ -15,7 +16,8 @@ def load(demo):
 
 
 def load_comments(demo):
-    recap = ArticlePage.objects.filter(locale=demo.french, slug=RECAP_SLUG).first()
+    # Threads attach to any page: the recap is found as a page, not as an article.
+    recap = Page.objects.filter(locale=demo.french, slug=RECAP_SLUG).specific().first()
     if recap is None or comments_on(recap).exists():
         return
     write_comments(recap)
