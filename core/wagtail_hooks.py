@@ -1,9 +1,14 @@
+"""Admin pieces of the infrastructure: the "Données personnelles" tool, and the history
+lines written by moderation decisions (core.moderation)."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
+from core.moderation import APPROVE, DECLINE, LOG_ACTIONS
 from core.personal_data_admin import PERMISSION, personal_data_view
 
 
@@ -22,3 +27,23 @@ def register_personal_data_menu_item():
     return PersonalDataMenuItem(
         _("Personal data"), reverse("home_personal_data"), name="personal-data", icon_name="user", order=900
     )
+
+
+class DecisionFormatter(LogFormatter):
+    """ "Approved" or "Declined", with the reason when the moderator gave one."""
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason")
+        return f"{self.message} — {reason}" if reason else str(self.message)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for decision, label, message in (
+        (APPROVE, _("Approve"), _("Approved")),
+        (DECLINE, _("Decline"), _("Declined")),
+    ):
+        formatter = type(
+            f"{decision.capitalize()}Formatter", (DecisionFormatter,), {"label": label, "message": message}
+        )
+        actions.register_action(LOG_ACTIONS[decision])(formatter)

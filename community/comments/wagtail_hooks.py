@@ -1,30 +1,30 @@
 """Moderating the feedback threads in the Wagtail admin: every comment, reported ones
-first, filters by visibility, reports and page; hide or restore one or many."""
+first, filters by visibility, reports and page; hide or restore one or many (the rules
+are community/comments/moderation.py)."""
 
 import django_filters
 from django_comments_xtd.models import XtdComment
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from community.comments.threads import with_flag_counts
+from community.comments.moderation import COMMENTS
+from community.comments.threads import is_visible, with_flag_counts
+from core.moderation import register_moderation
+from core.moderation_admin import bulk_actions, listing_buttons
 
 
 def excerpt(comment):
@@ -37,14 +37,7 @@ def page_title(comment):
 
 
 def visibility(comment):
-    return _("Visible") if comment.is_public and not comment.is_removed else _("Hidden")
-
-
-def set_visibility(comments, visible):
-    """Hide (visible=False) or restore comments; returns how many changed."""
-    if visible:
-        return comments.filter(Q(is_public=False) | Q(is_removed=True)).update(is_public=True, is_removed=False)
-    return comments.filter(is_public=True, is_removed=False).update(is_public=False)
+    return _("Visible") if is_visible(comment) else _("Hidden")
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -118,7 +111,7 @@ class CommentViewSet(SnippetViewSet):
             "visibility",
             label=_("Visibility"),
             accessor=visibility,
-            primary=lambda comment: comment.is_public and not comment.is_removed,
+            primary=is_visible,
         ),
         Column("flag_count", label=_("Reports")),
         DateColumn("submit_date", label=_("Sent on")),
@@ -143,72 +136,6 @@ class CommentViewSet(SnippetViewSet):
         )
 
 
-class CommentModerationBulkAction(SnippetBulkAction):
-    models = [XtdComment]
-    template_name = "community/admin/confirm_comment_moderation.html"
-    visible = None
-
-    def check_perm(self, comment):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", comment)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "hide": not self.visible}
-
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        changed = set_visibility(XtdComment.objects.filter(pk__in=[c.pk for c in objects]), cls.visible)
-        return changed, 0
-
-
-class HideCommentsBulkAction(CommentModerationBulkAction):
-    display_name = _("Hide")
-    action_type = "hide"
-    aria_label = _("Hide the selected comments")
-    action_priority = 10
-    classes = {"serious"}
-    visible = False
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d comment hidden.", "%(count)d comments hidden.", num_parent_objects) % {
-            "count": num_parent_objects
-        }
-
-
-class RestoreCommentsBulkAction(CommentModerationBulkAction):
-    display_name = _("Restore")
-    action_type = "restore"
-    aria_label = _("Show the selected comments again")
-    action_priority = 20
-    visible = True
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d comment restored.", "%(count)d comments restored.", num_parent_objects) % {
-            "count": num_parent_objects
-        }
-
-
-def moderation_url(action, comment, next_url):
-    url = reverse("wagtail_bulk_action", args=("django_comments_xtd", "xtdcomment", action))
-    return f"{url}?{urlencode({'id': comment.pk, 'next': next_url})}"
-
-
-def comment_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, XtdComment):
-        return []
-    next_url = next_url or reverse("wagtailsnippets_django_comments_xtd_xtdcomment:list")
-    visible = snippet.is_public and not snippet.is_removed
-    action, label, icon = ("hide", _("Hide"), "cross") if visible else ("restore", _("Restore"), "view")
-    return [
-        ListingButton(
-            label,
-            url=moderation_url(action, snippet, next_url),
-            icon_name=icon,
-            priority=5,
-            attrs={"aria-label": f"{label} — {snippet.user_name}"},
-        )
-    ]
-
-
 class ReportedCommentsPanel(Component):
     """On the admin dashboard: visible comments that members reported, with a link."""
 
@@ -223,20 +150,17 @@ class ReportedCommentsPanel(Component):
         can_moderate = policy_registry.get_by_type(XtdComment).user_has_permission(self.user, "change")
         count = 0
         if can_moderate:
-            count = (
-                with_flag_counts(XtdComment.objects.filter(is_public=True, is_removed=False))
-                .filter(flag_count__gt=0)
-                .count()
-            )
+            count = COMMENTS.pending().count()
         url = reverse("wagtailsnippets_django_comments_xtd_xtdcomment:list") + "?reported=true&visibility=visible"
         return {"count": count, "url": url}
 
 
 register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
 register_snippet(CommentViewSet)
-hooks.register("register_bulk_action", HideCommentsBulkAction)
-hooks.register("register_bulk_action", RestoreCommentsBulkAction)
-hooks.register("register_snippet_listing_buttons", comment_buttons)
+restore_action, hide_action = bulk_actions(register_moderation(COMMENTS))
+hooks.register("register_bulk_action", restore_action)
+hooks.register("register_bulk_action", hide_action)
+hooks.register("register_snippet_listing_buttons", listing_buttons(COMMENTS))
 
 
 @hooks.register("construct_homepage_panels")

@@ -6,7 +6,7 @@ from django.utils import translation
 from core.emails import absolute_url, send_templated_mail
 
 
-def send_membership_decision(profile):
+def send_membership_decision(profile, reason=""):
     """Tell a member that their membership was approved or declined."""
     with translation.override(profile.language):
         account_url = absolute_url(reverse("account_home"))
@@ -14,6 +14,6 @@ def send_membership_decision(profile):
     return send_templated_mail(
         f"community/email/membership_{name}",
         profile.user.email,
-        {"profile": profile, "user": profile.user, "account_url": account_url},
+        {"profile": profile, "user": profile.user, "account_url": account_url, "reason": reason},
         profile.language,
     )

@@ -1,22 +1,20 @@
 """Membership requests in the admin: pending first, approve or decline one or many."""
 
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.members.models import MemberProfile
-from community.members.services import approve_members, decline_members
+from community.members.moderation import MEMBERSHIP
+from core.moderation import register_moderation
+from core.moderation_admin import bulk_actions, listing_buttons
 
 
 class MemberProfilePermissionPolicy(ModelPermissionPolicy):
@@ -71,99 +69,10 @@ class MemberProfileViewSet(SnippetViewSet):
 register_snippet(MemberProfileViewSet)
 
 
-class MembershipDecisionBulkAction(SnippetBulkAction):
-    models = [MemberProfile]
-    template_name = "community/admin/confirm_membership_decision.html"
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return MemberProfile.objects.filter(pk__in=object_ids).select_related("user", "association")
-
-    def check_perm(self, profile):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", profile)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "decision": self.action_type}
-
-    def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
-
-
-class ApproveMembersBulkAction(MembershipDecisionBulkAction):
-    display_name = _("Approve")
-    action_type = "approve"
-    aria_label = _("Approve the selected members")
-    action_priority = 10
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        changed = approve_members(MemberProfile.objects.filter(pk__in=[profile.pk for profile in objects]), user)
-        return len(changed), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d member approved and told by e-mail.",
-            "%(count)d members approved and told by e-mail.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
-
-
-class DeclineMembersBulkAction(MembershipDecisionBulkAction):
-    display_name = _("Decline")
-    action_type = "decline"
-    aria_label = _("Decline the selected members")
-    action_priority = 20
-    classes = {"serious"}
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        changed = decline_members(MemberProfile.objects.filter(pk__in=[profile.pk for profile in objects]), user)
-        return len(changed), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d member declined and told by e-mail.",
-            "%(count)d members declined and told by e-mail.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
-
-
-hooks.register("register_bulk_action", ApproveMembersBulkAction)
-hooks.register("register_bulk_action", DeclineMembersBulkAction)
-
-
-def decision_url(action, profile, next_url):
-    url = reverse("wagtail_bulk_action", args=("community", "memberprofile", action))
-    return f"{url}?{urlencode({'id': profile.pk, 'next': next_url})}"
-
-
-@hooks.register("register_snippet_listing_buttons")
-def membership_decision_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, MemberProfile):
-        return []
-    next_url = next_url or reverse("wagtailsnippets_community_memberprofile:list")
-    buttons = []
-    if snippet.status != MemberProfile.Status.APPROVED:
-        buttons.append(
-            ListingButton(
-                _("Approve"),
-                url=decision_url("approve", snippet, next_url),
-                icon_name="check",
-                priority=5,
-                attrs={"aria-label": _("Approve %(member)s") % {"member": snippet.full_name}},
-            )
-        )
-    if snippet.status != MemberProfile.Status.DECLINED:
-        buttons.append(
-            ListingButton(
-                _("Decline"),
-                url=decision_url("decline", snippet, next_url),
-                icon_name="cross",
-                priority=6,
-                attrs={"aria-label": _("Decline %(member)s") % {"member": snippet.full_name}},
-            )
-        )
-    return buttons
+approve_members_action, decline_members_action = bulk_actions(register_moderation(MEMBERSHIP))
+hooks.register("register_bulk_action", approve_members_action)
+hooks.register("register_bulk_action", decline_members_action)
+hooks.register("register_snippet_listing_buttons", listing_buttons(MEMBERSHIP))
 
 
 class PendingMembersPanel(Component):
@@ -178,7 +87,7 @@ class PendingMembersPanel(Component):
 
     def get_context_data(self, parent_context):
         can_review = policy_registry.get_by_type(MemberProfile).user_has_permission(self.user, "change")
-        count = MemberProfile.objects.pending().count() if can_review else 0
+        count = MEMBERSHIP.pending().count() if can_review else 0
         url = reverse("wagtailsnippets_community_memberprofile:list") + "?status=pending"
         return {"count": count, "url": url}
 

@@ -4,12 +4,10 @@ for a photo; the author told, the declaration reported) and reject with a reason
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.search import index
-
-from community.testimonials.emails import notify_moderators, send_decision
+from community.testimonials.emails import notify_moderators
 from community.testimonials.models.testimonial import Testimonial
-from core.moderation import queue
-from kits.services import mark_reported
+from community.testimonials.moderation import TESTIMONIALS
+from core.moderation import APPROVE, DECLINE, queue
 
 
 def submit(data, language, declaration=None):
@@ -41,49 +39,14 @@ def submit(data, language, declaration=None):
     return testimonial
 
 
-def needs_alt_text(testimonial):
-    return bool(testimonial.photo) and not testimonial.photo_alt_text.strip()
-
-
 def approve(testimonials, user):
     """Approve each one that is ready; returns (approved, refused for a missing alt text)."""
-    approved, refused = [], []
-    now = timezone.now()
-    with transaction.atomic():
-        for testimonial in testimonials:
-            if testimonial.status == Testimonial.Status.APPROVED:
-                continue
-            if needs_alt_text(testimonial):
-                refused.append(testimonial)
-                continue
-            testimonial.status = Testimonial.Status.APPROVED
-            testimonial.rejection_reason = ""
-            testimonial.moderated_by = user
-            testimonial.moderated_at = now
-            testimonial.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"])
-            if testimonial.declaration_id:
-                mark_reported(testimonial.declaration_id, testimonial.participants)
-            queue(send_decision, testimonial.pk)
-            approved.append(testimonial)
-    return approved, refused
+    outcome = TESTIMONIALS.decide(testimonials, APPROVE, user)
+    return outcome.changed, [testimonial for testimonial, _why in outcome.refused]
 
 
 def reject(testimonials, user, reason):
-    rejected = []
-    now = timezone.now()
-    with transaction.atomic():
-        for testimonial in testimonials:
-            if testimonial.status == Testimonial.Status.REJECTED:
-                continue
-            testimonial.status = Testimonial.Status.REJECTED
-            testimonial.rejection_reason = reason
-            testimonial.moderated_by = user
-            testimonial.moderated_at = now
-            testimonial.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"])
-            index.remove_object(testimonial)  # it may have been approved (and indexed) before
-            queue(send_decision, testimonial.pk)
-            rejected.append(testimonial)
-    return rejected
+    return TESTIMONIALS.decide(testimonials, DECLINE, user, reason).changed
 
 
 def delete_with_photos(queryset):
