@@ -6,7 +6,7 @@ rows, a testimonial's kit is the French page), so whatever shows a related objec
 it for its translation in the page's locale. This is the one place that does it, each
 time in one query whatever the number of objects."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 def by_translation_key(objects):
@@ -49,3 +49,13 @@ def in_language(objects, locale, *, fallback=True, queryset=None):
             seen.add(obj.translation_key)
             result.append(found)
     return result
+
+
+def in_language_code(obj, language_code):
+    """One object in the language of a person (an e-mail, a reply notification): its live
+    translation when there is one, else the object itself."""
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None or obj.locale_id == locale.pk:
+        return obj
+    found = in_language([obj], locale)
+    return found[0] if found else obj

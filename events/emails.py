@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.i18n import in_language_code
 from events import calendar
 
 ICS_KINDS = {"confirmed", "waiting", "promoted", "cancelled", "reminder", "updated"}
@@ -17,10 +18,7 @@ ICS_KINDS = {"confirmed", "waiting", "promoted", "cancelled", "reminder", "updat
 
 def localized_event(registration):
     """The event page in the registrant's language when it is published, else the source."""
-    source = registration.event
-    locale = Locale.objects.filter(language_code=registration.language).first()
-    page = source.get_translation_or_none(locale) if locale else None
-    return page.specific if page and page.live else source
+    return in_language_code(registration.event, registration.language)
 
 
 def event_when(event):

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import by_translation_key
 from kits.choices import DURATION_BANDS, Audience, Difficulty, Format, duration_band_choices
 from kits.models.themes import Theme
 
@@ -19,7 +20,7 @@ class KitFilters:
 
     def __init__(self, params, *, locale):
         self.themes = list(Theme.objects.filter(locale=locale).order_by("name"))
-        self.themes_by_key = {theme.translation_key: theme for theme in self.themes}
+        self.themes_by_key = by_translation_key(self.themes)
         self.fields = [
             ("theme", _("Theme"), [(theme.slug, theme.name) for theme in self.themes]),
             ("audience", _("Audience"), Audience.choices),

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from community.associations.models import Association
+from core.i18n import by_translation_key, swap
 from events.models import EventPage
 from kits.models import ActionDeclaration, KitPage, Theme
 from search import highlight
@@ -42,9 +43,9 @@ def popular_kits(locale, request, limit=POPULAR_KITS):
         .prefetch_related("themes")
         .order_by("-declared", "title")[:limit]
     )
-    themes = {theme.translation_key: theme for theme in Theme.objects.filter(locale=locale)}
+    themes = by_translation_key(Theme.objects.filter(locale=locale))
     for kit in kits:
-        kit.display_themes = [themes.get(theme.translation_key, theme) for theme in kit.themes.all()]
+        kit.display_themes = swap(kit.themes.all(), themes)
     return kits
 
 

@@ -19,6 +19,7 @@ from community.associations.models import Association, AssociationIndexPage
 from community.testimonials.links import wall_path
 from community.testimonials.listing import localized_kits
 from community.testimonials.models import Testimonial
+from core.i18n import by_translation_key, swap
 from events.models import EventPage
 from kits.models import KitPage, Theme
 from search.kit_facets import KitFacets
@@ -57,9 +58,7 @@ class FetchContext:
         return self._cache[key]
 
     def themes_by_key(self):
-        return self.once(
-            "themes", lambda: {theme.translation_key: theme for theme in Theme.objects.filter(locale=self.locale)}
-        )
+        return self.once("themes", lambda: by_translation_key(Theme.objects.filter(locale=self.locale)))
 
 
 def _live_pages(model_name):
@@ -83,7 +82,7 @@ def _fetch_kits(pks, context):
     found = {}
     for kit in kits:
         kit.search_url = kit.get_url(context.request)
-        kit.display_themes = [themes_by_key.get(theme.translation_key, theme) for theme in kit.themes.all()]
+        kit.display_themes = swap(kit.themes.all(), themes_by_key)
         found[kit.pk] = kit
     return found
 

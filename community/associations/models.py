@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from core.fields import ChoiceListField
+from core.i18n import by_translation_key, swap
 from core.territories import DEPARTEMENTS
 from home.models import BaseIndexPage
 
@@ -134,13 +135,13 @@ class AssociationIndexPage(RoutablePageMixin, BaseIndexPage):
         if association is None:
             raise Http404
         themes = themes_in(self.locale)
-        by_key = {theme.translation_key: theme for theme in themes}
+        by_key = by_translation_key(themes)
         return self.render(
             request,
             template="community/association_page.html",
             context_overrides={
                 "association": association,
-                "association_themes": [by_key.get(t.translation_key, t) for t in association.themes.all()],
+                "association_themes": swap(association.themes.all(), by_key),
                 "directory_url": self.url,
             },
         )
@@ -152,7 +153,7 @@ class AssociationIndexPage(RoutablePageMixin, BaseIndexPage):
         """Filters and one page of the listing, in a fixed number of queries."""
         themes = themes_in(self.locale)
         theme_by_slug = {theme.slug: theme for theme in themes}
-        themes_by_key = {theme.translation_key: theme for theme in themes}
+        themes_by_key = by_translation_key(themes)
         associations = Association.objects.all()
         theme = theme_by_slug.get(request.GET.get("theme", ""))
         if theme:
@@ -165,7 +166,7 @@ class AssociationIndexPage(RoutablePageMixin, BaseIndexPage):
         associations = associations.prefetch_related("themes", _logos()).distinct().order_by("name")
         page = Paginator(associations, ASSOCIATIONS_PER_PAGE).get_page(request.GET.get("page"))
         for association in page:
-            association.display_themes = [themes_by_key.get(t.translation_key, t) for t in association.themes.all()]
+            association.display_themes = swap(association.themes.all(), themes_by_key)
             association.url = self.association_url(association)
         filters = [
             {

@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
-from wagtail.models import Locale
-
 from community.comments.models import CommentConfirmation
 from community.comments.threads import is_visible, thread_target
 from core.emails import absolute_url, send_templated_mail
+from core.i18n import in_language_code
 
 CONFIRM_SALT = "relais.comments.confirm"
 MUTE_SALT = "relais.comments.mute"
@@ -193,9 +192,7 @@ def follower_language(comment):
 
 
 def page_in(page, language):
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = page.get_translation_or_none(locale) if locale else None
-    return translated if translated is not None and translated.live else page
+    return in_language_code(page, language)
 
 
 def notify_followers(comment):

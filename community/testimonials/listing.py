@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.testimonials.forms import kit_choices
 from community.testimonials.models.testimonial import Testimonial
+from core.i18n import translations_of
 from core.territories import DEPARTEMENTS
 from kits.models import KitPage, Theme
 
@@ -16,11 +17,12 @@ PER_PAGE = 12
 def localized_kits(testimonials, locale):
     """{source kit id: the kit in `locale` if live, else the source kit} in one query."""
     sources = {t.kit_id: t.kit for t in testimonials if t.kit_id}
-    keys = {kit.translation_key: kit_id for kit_id, kit in sources.items()}
-    translated = KitPage.objects.live().filter(translation_key__in=keys, locale=locale) if keys else []
-    result = {kit_id: kit for kit_id, kit in sources.items() if kit.live}
-    for kit in translated:
-        result[keys[kit.translation_key]] = kit
+    translations = translations_of(sources.values(), locale, KitPage.objects.live())
+    result = {}
+    for kit_id, kit in sources.items():
+        shown = translations.get(kit.translation_key) or (kit if kit.live else None)
+        if shown is not None:
+            result[kit_id] = shown
     return result
 
 

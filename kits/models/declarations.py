@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
+from core.i18n import in_language_code
 from core.territories import territory_name
 from kits.choices import Audience
 
@@ -135,9 +134,7 @@ class ActionDeclaration(models.Model):
 
     def localized_kit(self):
         """The kit in the declaration's language when it is published, else the source kit."""
-        locale = Locale.objects.filter(language_code=self.language).first()
-        translation = self.kit.get_translation_or_none(locale) if locale else None
-        return translation if translation is not None and translation.live else self.kit
+        return in_language_code(self.kit, self.language)
 
 
 class KitDownload(models.Model):
