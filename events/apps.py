@@ -9,10 +9,12 @@ class EventsConfig(AppConfig):
     def ready(self):
         from community.members.member_area import register_section
         from core.daily import register_daily_job
-        from events import daily, personal_data, signals, topic_views, views
+        from core.search_types import register_search_type
+        from events import daily, personal_data, search, signals, topic_views, views
 
         signals.connect()
         personal_data.register()
         register_section("events/member_area/registrations.html", order=30, context=views.member_registrations)
         register_section("events/member_area/topics.html", order=40, context=topic_views.member_topics)
         register_daily_job("session reminders", daily.run, order=30)
+        register_search_type(search.EVENT_SEARCH, order=20)

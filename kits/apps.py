@@ -8,7 +8,9 @@ class KitsConfig(AppConfig):
 
     def ready(self):
         from core.daily import register_daily_job
-        from kits import daily, personal_data
+        from core.search_types import register_search_type
+        from kits import daily, personal_data, search
 
         personal_data.register()
         register_daily_job("kit reminders and follow-ups", daily.run, order=20)
+        register_search_type(search.KIT_SEARCH, order=10)

@@ -14,11 +14,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from community.associations.models import Association
 from core.i18n import by_translation_key, swap
+from core.search_types import search_types
 from events.models import EventPage
 from kits.models import ActionDeclaration, KitPage, Theme
 from search import highlight
 from search.services import WORD
-from search.types import registry
 
 POPULAR_KITS = 3
 
@@ -75,7 +75,7 @@ def vocabulary(locale):
 def _vocabulary(locale):
     """Words (4 letters or more) of the titles the visitor could find, folded → as written."""
     words = {}
-    for entry in registry():
+    for entry in search_types():
         if not entry.suggest:
             continue
         model = entry.get_model()

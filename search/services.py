@@ -17,8 +17,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.search_types import FetchContext, search_type, search_types
 from search import highlight
-from search.types import FetchContext, by_key, registry
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -93,8 +93,7 @@ def _query_string(**params):
 
 
 def run(request, locale, query, params):
-    entries = registry()
-    keys = by_key()
+    entries = search_types()
     context = FetchContext(request, locale)
     text = backend_query(query)
     outcome = Outcome(query=query, text=text)
@@ -107,11 +106,11 @@ def run(request, locale, query, params):
     facet_sets = {}
     for entry in entries:
         if entry.facets:
-            facets = entry.facets(params, locale=locale, themes_by_key=context.themes_by_key())
+            facets = entry.facets(params, context)
             hits[entry.key] = facets.narrow(hits[entry.key])
             facet_sets[entry.key] = facets
     chosen = params.get("type", "")
-    chosen = chosen if chosen in keys else ""
+    chosen = chosen if search_type(chosen) else ""
     narrowed_by = next((key for key, facets in facet_sets.items() if facets.active), "")
     outcome.type = narrowed_by or chosen
     # The facets of the chosen type; with no type chosen, the kits' (picking one narrows to kits).
@@ -137,7 +136,7 @@ def run(request, locale, query, params):
         if any(option["count"] or option["selected"] for option in group["options"]):
             outcome.facet_groups.append(group)
     if outcome.type:
-        outcome.remove_links.append((_query_string(**base), keys[outcome.type].label))
+        outcome.remove_links.append((_query_string(**base), search_type(outcome.type).label))
     for name, label in outcome.facets.active_labels() if outcome.facets else []:
         others = {key: value for key, value in active_facets.items() if key != name}
         outcome.remove_links.append((_query_string(**base, type=outcome.type, **others), label))
@@ -161,11 +160,11 @@ def run(request, locale, query, params):
     wanted = {}
     for _rank, key, pk in page.object_list:
         wanted.setdefault(key, []).append(pk)
-    loaded = {key: keys[key].fetch(pks, context) for key, pks in wanted.items()}
+    loaded = {key: search_type(key).fetch(pks, context) for key, pks in wanted.items()}
     for _rank, key, pk in page.object_list:
         obj = loaded[key].get(pk)
         if obj is not None:
-            outcome.results.append(make_result(keys[key], obj, stems))
+            outcome.results.append(make_result(search_type(key), obj, stems))
     return outcome
 
 
@@ -185,7 +184,7 @@ def promotions(query, locale, context, stems):
         .select_related("page", "page__content_type")
         .order_by("sort_order", "pk")
     )
-    entries_by_model = {entry.get_model(): entry for entry in registry()}
+    entries_by_model = {entry.get_model(): entry for entry in search_types()}
     by_entry = {}
     for pick in picks:
         if pick.page_id:

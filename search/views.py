@@ -12,9 +12,9 @@ from wagtail.search.backends import get_search_backend
 
 from core.client_ip import client_ip
 from core.ratelimit import allow
+from core.search_types import FetchContext, search_types
 from search import empty, services
 from search.models import ZeroResultQuery, looks_personal
-from search.types import FetchContext, registry
 
 SUGGESTIONS = 8
 # Recording (zero results, promotion hits) writes rows: at most this many per address and hour.
@@ -62,7 +62,7 @@ def suggestions(request):
     results = []
     if len(text) >= 2:
         context = FetchContext(request, locale)
-        for entry in registry():
+        for entry in search_types():
             if not entry.suggest or len(results) >= SUGGESTIONS:
                 continue
             queryset = entry.visible(locale).only("pk")

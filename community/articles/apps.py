@@ -8,3 +8,9 @@ class ArticlesConfig(AppConfig):
     name = "community.articles"
     label = "community_articles"
     verbose_name = _("Resources")
+
+    def ready(self):
+        from community.articles.search import ARTICLE_SEARCH
+        from core.search_types import register_search_type
+
+        register_search_type(ARTICLE_SEARCH, order=40)

@@ -8,3 +8,9 @@ class AssociationsConfig(AppConfig):
     name = "community.associations"
     label = "community_associations"
     verbose_name = _("Associations")
+
+    def ready(self):
+        from community.associations.search import ASSOCIATION_SEARCH
+        from core.search_types import register_search_type
+
+        register_search_type(ASSOCIATION_SEARCH, order=30)

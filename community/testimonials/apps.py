@@ -10,7 +10,9 @@ class TestimonialsConfig(AppConfig):
     verbose_name = _("Testimonials")
 
     def ready(self):
-        from community.testimonials import personal_data, receivers
+        from community.testimonials import personal_data, receivers, search
+        from core.search_types import register_search_type
 
         personal_data.register()
         receivers.connect()
+        register_search_type(search.TESTIMONIAL_SEARCH, order=50)

@@ -1,22 +1,45 @@
-"""Kit facets of the search: theme and audience, as GET parameters (`?theme=sante&audience=pupils`).
-Unknown values are ignored. Counts are computed in Python from the kit hits (their
-audiences are loaded with the hit, their themes in one query), so each facet's counts
-take the other facet into account and the page keeps a constant number of queries."""
+"""Kits in the site search: their results, and the theme and audience facets.
+
+Facets are GET parameters (`?theme=sante&audience=pupils`); unknown values are ignored.
+Counts are computed in Python from the kit hits (their audiences are loaded with the hit,
+their themes in one query), so each facet's counts take the other facet into account and
+the page keeps a constant number of queries."""
 
 from collections import Counter
 
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import by_translation_key, swap
+from core.search_types import SearchType, live_pages, stream_texts
 from kits.choices import Audience
-from kits.models import KitPage
+from kits.models import KitPage, Theme
+
+
+def themes_by_key(context):
+    return context.once("kit-themes", lambda: by_translation_key(Theme.objects.filter(locale=context.locale)))
+
+
+def fetch(pks, context):
+    kits = KitPage.objects.filter(pk__in=pks).select_related("association").prefetch_related("themes")
+    themes = themes_by_key(context)
+    found = {}
+    for kit in kits:
+        kit.search_url = kit.get_url(context.request)
+        kit.display_themes = swap(kit.themes.all(), themes)
+        found[kit.pk] = kit
+    return found
+
+
+def texts(kit):
+    return [kit.summary, *stream_texts(kit, "body")]
 
 
 class KitFacets:
     names = ("theme", "audience")
 
-    def __init__(self, params, *, locale, themes_by_key):
-        self.locale = locale
-        self.themes = sorted(themes_by_key.values(), key=lambda theme: theme.name)
+    def __init__(self, params, context):
+        self.locale = context.locale
+        self.themes = sorted(themes_by_key(context).values(), key=lambda theme: theme.name)
         self.theme_key_by_slug = {theme.slug: theme.translation_key for theme in self.themes}
         self.audiences = list(Audience.choices)
         self.values = {}
@@ -99,3 +122,17 @@ class KitFacets:
                     text = _("%(facet)s: %(value)s") % {"facet": group["label"], "value": option["label"]}
                     labels.append((group["name"], text))
         return labels
+
+
+KIT_SEARCH = SearchType(
+    key="kit",
+    label=_("Kits"),
+    singular=_("Kit"),
+    model="kits.KitPage",
+    visible=live_pages("kits.KitPage"),
+    fetch=fetch,
+    texts=texts,
+    template="kits/search_result.html",
+    hit_fields=("pk", "audiences"),
+    facets=KitFacets,
+)
