@@ -6,25 +6,21 @@ import django_filters
 from django_comments_xtd.models import XtdComment
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from community.comments.moderation import COMMENTS
 from community.comments.threads import is_visible, with_flag_counts
-from core.moderation import register_moderation
-from core.moderation_admin import bulk_actions, listing_buttons
+from core.moderation_admin import register_moderation_admin
 
 
 def excerpt(comment):
@@ -136,33 +132,11 @@ class CommentViewSet(SnippetViewSet):
         )
 
 
-class ReportedCommentsPanel(Component):
-    """On the admin dashboard: visible comments that members reported, with a link."""
-
-    name = "reported_comments"
-    template_name = "community/admin/reported_comments_panel.html"
-    order = 60
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        can_moderate = policy_registry.get_by_type(XtdComment).user_has_permission(self.user, "change")
-        count = 0
-        if can_moderate:
-            count = COMMENTS.pending().count()
-        url = reverse("wagtailsnippets_django_comments_xtd_xtdcomment:list") + "?reported=true&visibility=visible"
-        return {"count": count, "url": url}
-
-
 register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
 register_snippet(CommentViewSet)
-restore_action, hide_action = bulk_actions(register_moderation(COMMENTS))
-hooks.register("register_bulk_action", restore_action)
-hooks.register("register_bulk_action", hide_action)
-hooks.register("register_snippet_listing_buttons", listing_buttons(COMMENTS))
-
-
-@hooks.register("construct_homepage_panels")
-def add_reported_comments_panel(request, panels):
-    panels.append(ReportedCommentsPanel(request.user))
+register_moderation_admin(
+    COMMENTS,
+    panel_template="community/admin/reported_comments_panel.html",
+    panel_order=60,
+    pending_query="?reported=true&visibility=visible",
+)

@@ -1,20 +1,16 @@
 """Membership requests in the admin: pending first, approve or decline one or many."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.members.models import MemberProfile
 from community.members.moderation import MEMBERSHIP
-from core.moderation import register_moderation
-from core.moderation_admin import bulk_actions, listing_buttons
+from core.moderation_admin import register_moderation_admin
 
 
 class MemberProfilePermissionPolicy(ModelPermissionPolicy):
@@ -69,29 +65,9 @@ class MemberProfileViewSet(SnippetViewSet):
 register_snippet(MemberProfileViewSet)
 
 
-approve_members_action, decline_members_action = bulk_actions(register_moderation(MEMBERSHIP))
-hooks.register("register_bulk_action", approve_members_action)
-hooks.register("register_bulk_action", decline_members_action)
-hooks.register("register_snippet_listing_buttons", listing_buttons(MEMBERSHIP))
-
-
-class PendingMembersPanel(Component):
-    """On the admin dashboard: how many membership requests wait, with a link to them."""
-
-    name = "pending_members"
-    template_name = "community/admin/pending_members_panel.html"
-    order = 50
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        can_review = policy_registry.get_by_type(MemberProfile).user_has_permission(self.user, "change")
-        count = MEMBERSHIP.pending().count() if can_review else 0
-        url = reverse("wagtailsnippets_community_memberprofile:list") + "?status=pending"
-        return {"count": count, "url": url}
-
-
-@hooks.register("construct_homepage_panels")
-def add_pending_members_panel(request, panels):
-    panels.append(PendingMembersPanel(request.user))
+register_moderation_admin(
+    MEMBERSHIP,
+    panel_template="community/admin/pending_members_panel.html",
+    panel_order=50,
+    pending_query="?status=pending",
+)
