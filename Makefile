@@ -75,7 +75,7 @@ LOCALE_DIRS := core home community kits events search site
 MAKEMESSAGES := makemessages --locale fr --extension html,txt,py --ignore '.venv/*' \
 	--add-location=file --no-obsolete
 
-translations: install-dev ## Update the French catalogues from the code and compile them (needs GNU gettext)
+translations: install ## Update the French catalogues from the code and compile them (needs GNU gettext)
 	for dir in $(LOCALE_DIRS); do \
 		mkdir -p $$dir/locale && (cd $$dir && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py $(MAKEMESSAGES)) || exit 1; \
 		sed -i '/^"POT-Creation-Date: /d' $$dir/locale/fr/LC_MESSAGES/django.po; \
