@@ -67,9 +67,19 @@ test: install-dev browser lint ## Lint, checks, migrations, the pytest suite and
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
-translations: install-dev ## Update the French catalogues and compile them
-	cd site && ../$(MANAGE) makemessages -l fr --ignore '.venv/*' -e html,txt,py
-	for app in home kits community events search; do (cd $$app && ../$(MANAGE) makemessages -l fr -e html,txt,py); done
+# One catalogue per folder: <folder>/locale/fr/LC_MESSAGES/django.po (community's sub-apps share
+# community/locale; site/ holds the shared templates). makemessages run in a folder without
+# locale/ would write into site/locale, hence the mkdir. File names without line numbers and
+# no creation date keep the diffs to what changed; obsolete entries are dropped.
+LOCALE_DIRS := core home community kits events search site
+MAKEMESSAGES := makemessages --locale fr --extension html,txt,py --ignore '.venv/*' \
+	--add-location=file --no-obsolete
+
+translations: install ## Update the French catalogues from the code and compile them (needs GNU gettext)
+	for dir in $(LOCALE_DIRS); do \
+		mkdir -p $$dir/locale && (cd $$dir && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py $(MAKEMESSAGES)) || exit 1; \
+		sed -i '/^"POT-Creation-Date: /d' $$dir/locale/fr/LC_MESSAGES/django.po; \
+	done
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 check-deploy: install ## Django's deployment checklist on production settings

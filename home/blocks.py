@@ -2,6 +2,7 @@
 template under components/streamfield/."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -132,7 +133,10 @@ class CallToActionBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"))
     style = blocks.ChoiceBlock(
         label=_("Style"),
-        choices=[("primary", _("Primary")), ("secondary", _("Secondary"))],
+        choices=[
+            ("primary", pgettext_lazy("button style", "Primary")),
+            ("secondary", pgettext_lazy("button style", "Secondary")),
+        ],
         default="primary",
     )
 

@@ -3,6 +3,7 @@ Codes are stored and used in URLs (`?audience=pupils`); labels are translated.""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Audience(models.TextChoices):
@@ -16,7 +17,8 @@ class Audience(models.TextChoices):
 
 
 class Format(models.TextChoices):
-    COLLECTION = "collection", _("Collection")
+    # A context: Wagtail's "Collection" (of images and documents) is not a "Collecte".
+    COLLECTION = "collection", pgettext_lazy("kit format", "Collection")
     SPORTS_EVENT = "sports-event", _("Sports event")
     AWARENESS_STAND = "awareness-stand", _("Awareness stand")
     WORKSHOP = "workshop", _("Workshop")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
@@ -21,8 +22,13 @@ PERMISSION = "kits.view_indicators"
 
 
 class IndicatorFilterForm(forms.Form):
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # A context: Wagtail's redirects also say "From" and "To" ("Depuis", "Vers").
+    start = forms.DateField(
+        label=pgettext_lazy("period", "From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("period", "To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     kit = forms.ModelChoiceField(label=_("Kit"), required=False, queryset=KitPage.objects.none())
     association = forms.ModelChoiceField(label=_("Association"), required=False, queryset=Association.objects.none())
     departement = forms.ChoiceField(label=_("Département"), required=False)

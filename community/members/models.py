@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 
@@ -21,9 +22,10 @@ class MemberProfile(models.Model):
     (see `community.members.access.is_network_member`)."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("waiting for approval")
-        APPROVED = "approved", _("approved")
-        DECLINED = "declined", _("declined")
+        # A context: "declined" is also a topic proposal that was not kept ("écarté").
+        PENDING = "pending", pgettext_lazy("membership status", "waiting for approval")
+        APPROVED = "approved", pgettext_lazy("membership status", "approved")
+        DECLINED = "declined", pgettext_lazy("membership status", "declined")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="member_profile"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TopicQuerySet(models.QuerySet):
@@ -18,10 +19,11 @@ class TopicQuerySet(models.QuerySet):
 
 class TopicProposal(models.Model):
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("proposed")
-        SELECTED = "selected", _("selected")
-        HELD = "held", _("held")
-        DECLINED = "declined", _("declined")
+        # A context: "declined" is also a membership request that was refused ("refusée").
+        PROPOSED = "proposed", pgettext_lazy("topic status", "proposed")
+        SELECTED = "selected", pgettext_lazy("topic status", "selected")
+        HELD = "held", pgettext_lazy("topic status", "held")
+        DECLINED = "declined", pgettext_lazy("topic status", "declined")
 
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), max_length=2000, blank=True)

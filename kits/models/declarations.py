@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import in_language_code
 from core.territories import territory_name
@@ -27,9 +28,10 @@ def new_token():
 
 
 class DeclarationStatus(models.TextChoices):
-    DECLARED = "declared", _("Declared")
-    REPORTED = "reported", _("Reported")
-    CANCELLED = "cancelled", _("Cancelled")
+    # A context: "Reported" is also a reported comment ("Signalé"), "Cancelled" a workflow state.
+    DECLARED = "declared", pgettext_lazy("declaration status", "Declared")
+    REPORTED = "reported", pgettext_lazy("declaration status", "Reported")
+    CANCELLED = "cancelled", pgettext_lazy("declaration status", "Cancelled")
 
 
 class Accreditation(models.TextChoices):

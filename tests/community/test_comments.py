@@ -210,6 +210,9 @@ def test_members_flag_and_moderators_see_flagged_first_then_hide(client, recap, 
     html = listing.content.decode()
     first_row = html.index("Et pour les écoles")
     assert all(html.index(other) > first_row for other in ["Merci pour ce compte rendu"])
+    # The "Reported" filter is a reported comment ("Signalé"), not a told action ("Racontée").
+    assert re.search(r'<label[^>]*for="id_reported"[^>]*>\s*Signalé\s*</label>', html)
+    assert "Racontée" not in html
     assert admin_client.get("/admin/snippets/django_comments_xtd/xtdcomment/?reported=true").status_code == 200
     filtered = admin_client.get("/admin/snippets/django_comments_xtd/xtdcomment/?visibility=hidden").content.decode()
     assert "Et pour les écoles" not in filtered

@@ -117,6 +117,17 @@ def test_person_page_by_token_and_guessed_token_is_404(client, kit, declaration)
     assert client.get(f"{other.url}mon-action/{declaration.token}/").status_code == 404
 
 
+def test_person_page_says_a_reported_action_is_told(client, kit, declaration):
+    """ "Reported" is a declaration status here ("Racontée"), not a reported comment ("Signalé")."""
+    declaration.status = DeclarationStatus.REPORTED
+    declaration.save()
+    html = client.get(f"{kit.url}mon-action/{declaration.token}/").content.decode()
+    assert "<dd>Racontée</dd>" in html
+    assert "Signalé" not in html
+    english = KitPage.objects.get(slug="charity-run-at-school")
+    assert "<dd>Reported</dd>" in client.get(f"{english.url}mon-action/{declaration.token}/").content.decode()
+
+
 def test_person_changes_the_date_with_the_same_rules(client, kit, declaration):
     url = f"{kit.url}mon-action/{declaration.token}/"
     response = client.post(url, {"action": "change-date", "planned_date": "2026-11-01"})

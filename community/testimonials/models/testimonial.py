@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
@@ -34,9 +35,10 @@ class TestimonialQuerySet(models.QuerySet):
 
 class Testimonial(PreviewableMixin, index.Indexed, models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        # A context: Wagtail's own "Rejected" (a workflow state) reads "Rejeté".
+        PENDING = "pending", pgettext_lazy("testimonial status", "Pending")
+        APPROVED = "approved", pgettext_lazy("testimonial status", "Approved")
+        REJECTED = "rejected", pgettext_lazy("testimonial status", "Rejected")
 
     display_name = models.CharField(_("name shown"), max_length=80)
     email = models.EmailField(_("e-mail"), max_length=254, blank=True)
