@@ -3,6 +3,7 @@ lines written by moderation decisions (core.moderation)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -40,8 +41,8 @@ class DecisionFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
     for decision, label, message in (
-        (APPROVE, _("Approve"), _("Approved")),
-        (DECLINE, _("Decline"), _("Declined")),
+        (APPROVE, pgettext_lazy("moderation", "Approve"), pgettext_lazy("moderation", "Approved")),
+        (DECLINE, pgettext_lazy("moderation", "Decline"), pgettext_lazy("moderation", "Declined")),
     ):
         formatter = type(
             f"{decision.capitalize()}Formatter", (DecisionFormatter,), {"label": label, "message": message}

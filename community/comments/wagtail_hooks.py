@@ -8,6 +8,7 @@ from django_comments_xtd.models import XtdComment
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
@@ -33,17 +34,17 @@ def page_title(comment):
 
 
 def visibility(comment):
-    return _("Visible") if is_visible(comment) else _("Hidden")
+    return pgettext_lazy("comment", "Visible") if is_visible(comment) else pgettext_lazy("comment", "Hidden")
 
 
 class CommentFilterSet(WagtailFilterSet):
     visibility = django_filters.ChoiceFilter(
         label=_("Visibility"),
-        choices=[("visible", _("Visible")), ("hidden", _("Hidden"))],
+        choices=[("visible", pgettext_lazy("comment", "Visible")), ("hidden", pgettext_lazy("comment", "Hidden"))],
         method="filter_visibility",
         empty_label=_("All"),
     )
-    reported = django_filters.BooleanFilter(label=_("Reported"), method="filter_reported")
+    reported = django_filters.BooleanFilter(label=pgettext_lazy("comment", "Reported"), method="filter_reported")
     page = django_filters.ModelChoiceFilter(
         label=_("Page"),
         queryset=Page.objects.filter(depth__gt=2).order_by("title"),
@@ -109,7 +110,7 @@ class CommentViewSet(SnippetViewSet):
             accessor=visibility,
             primary=is_visible,
         ),
-        Column("flag_count", label=_("Reports")),
+        Column("flag_count", label=pgettext_lazy("comment", "Reports")),
         DateColumn("submit_date", label=_("Sent on")),
     ]
     filterset_class = CommentFilterSet

@@ -2,7 +2,7 @@
 decline a request, the person is e-mailed, the decision is kept in the history."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from community.members.emails import send_membership_decision
 from community.members.models import MemberProfile
@@ -18,7 +18,7 @@ class MembershipModeration(Moderation):
     decided_at_field = "approved_at"
     approve = Wording(
         action="approve",
-        label=_("Approve"),
+        label=pgettext_lazy("moderation", "Approve"),
         title=_("Approve members"),
         intro=_("These people will become network members and get an e-mail saying so:"),
         confirm=_("Yes, approve"),
@@ -29,7 +29,7 @@ class MembershipModeration(Moderation):
     )
     decline = Wording(
         action="decline",
-        label=_("Decline"),
+        label=pgettext_lazy("moderation", "Decline"),
         title=_("Decline members"),
         intro=_("These membership requests will be declined; each person gets an e-mail saying so:"),
         confirm=_("Yes, decline"),

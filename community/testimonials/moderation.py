@@ -3,7 +3,7 @@
 an approved story reports its declaration, a rejected one leaves the search index."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from wagtail.search import index
 
@@ -28,7 +28,7 @@ class TestimonialModeration(Moderation):
     reason_required = True
     approve = Wording(
         action="approve",
-        label=_("Approve"),
+        label=pgettext_lazy("moderation", "Approve"),
         title=_("Approve testimonials"),
         intro=_(
             "These testimonials will be published and their authors told by e-mail "
@@ -44,7 +44,7 @@ class TestimonialModeration(Moderation):
     )
     decline = Wording(
         action="reject",
-        label=_("Reject"),
+        label=pgettext_lazy("moderation", "Reject"),
         title=_("Reject testimonials"),
         intro=_("These testimonials will not be published; each author gets the reason by e-mail:"),
         confirm=_("Yes, reject"),
