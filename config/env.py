@@ -1,4 +1,4 @@
-"""Read configuration from the environment (DESIGN.md, Configuration)."""
+"""Read configuration from the environment (README, Configuration)."""
 
 import os
 from urllib.parse import parse_qs, unquote, urlparse

@@ -13,7 +13,7 @@ def is_admin_path(path):
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with CONTENT_SECURITY_POLICY everywhere except under the admin
-    prefixes, whose templates carry inline scripts (TRAPS.md)."""
+    prefixes, whose templates carry inline scripts (docs/traps.md)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -1,6 +1,6 @@
 """French postcodes to départements and territories, and territories to régions.
 
-A postcode maps by its full value (TRAPS.md): Corsica splits into 2A and 2B,
+A postcode maps by its full value (docs/traps.md): Corsica splits into 2A and 2B,
 971xx is Guadeloupe except 97133 (Saint-Barthélemy) and 97150 (Saint-Martin),
 and the overseas collectivities have codes of their own."""
 

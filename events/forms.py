@@ -11,7 +11,7 @@ class MemberRegistrationForm(forms.Form):
 
 
 class GuestRegistrationForm(forms.Form):
-    """Guests register with these exact field names (DESIGN.md, public URL contract)."""
+    """Guests register with these exact field names (docs/architecture.md, public URL contract)."""
 
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(

@@ -3,7 +3,7 @@
 Every change to an event's seats runs in one transaction holding a row lock on the
 event's own row (the source-language page, which holds the registrations):
 `EventPage.objects.select_for_update(of=("self",))` — a plain select_for_update would
-also lock wagtailcore_page (TRAPS.md). E-mails leave once the transaction commits."""
+also lock wagtailcore_page (docs/traps.md). E-mails leave once the transaction commits."""
 
 from django.db import transaction
 from django.db.models import Max

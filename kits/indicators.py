@@ -2,7 +2,7 @@
 
 The report runs a constant number of queries: one per table (kits, downloads per kit,
 départements, months) plus, on SQLite only, one ordered query for the medians
-(SQLite has no percentile_cont, TRAPS.md)."""
+(SQLite has no percentile_cont, docs/traps.md)."""
 
 from statistics import median
 

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "community.comments",
     "search",
     "wagtail_localize",
-    "wagtail_localize.locales",  # replaces wagtail.locales (TRAPS.md)
+    "wagtail_localize.locales",  # replaces wagtail.locales (docs/traps.md)
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -146,7 +146,7 @@ LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # TRAPS.md
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # docs/traps.md
 
 # Static and media files.
 STATIC_URL = "/static/"
@@ -186,7 +186,7 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Comments (django-comments-xtd), configured as TRAPS.md advises.
+# Comments (django-comments-xtd), configured as docs/traps.md advises.
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1
@@ -206,7 +206,7 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Member accounts (django-allauth): everyone, editors included, signs in at /compte/login/,
-# so the rate limits below protect the Wagtail admin too (TRAPS.md).
+# so the rate limits below protect the Wagtail admin too (docs/traps.md).
 LOGIN_URL = "account_login"  # /compte/login/, or /en/compte/login/ in English
 LOGIN_REDIRECT_URL = "account_home"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -276,7 +276,7 @@ LANGUAGE_COOKIE_NAME = "relais_language"
 
 # Security -------------------------------------------------------------------------------
 # Content Security Policy (django-csp): public pages run no inline script or style and ask
-# nothing of another origin; the admins (their templates carry inline scripts, TRAPS.md)
+# nothing of another origin; the admins (their templates carry inline scripts, docs/traps.md)
 # get ADMIN_CONTENT_SECURITY_POLICY from core.security_headers.
 _SELF, _NONE = "'self'", "'none'"
 CONTENT_SECURITY_POLICY = {

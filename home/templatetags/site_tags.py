@@ -117,7 +117,7 @@ def _cut_query(query, length=200):
 
 def _route_suffix(request, page):
     """On a routable page's sub-route (`/evenements/sujets/`), the part after the page's
-    own URL: routes keep the same path in every language (DESIGN.md's URL contract)."""
+    own URL: routes keep the same path in every language (docs/architecture.md, public URL contract)."""
     if not isinstance(page, RoutablePageMixin):
         return ""
     page_url = page.get_url(request) or ""
