@@ -19,7 +19,3 @@ def send_templated_mail(template_prefix, to, context, language):
     message.attach_alternative(html, "text/html")
     message.send()
     return message
-
-
-def absolute_url(path):
-    return settings.BASE_URL + path

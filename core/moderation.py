@@ -83,9 +83,15 @@ class Moderation:
     def get_queryset(self):
         return self.model._default_manager.all()
 
-    def pending(self):
-        """What waits for a decision (the moderation inbox, the dashboard)."""
-        return self.get_queryset().filter(**{self.status_field: self.pending_value})
+    def visible_to(self, queryset, user):
+        """The part of `queryset` that `user` may moderate: everything by default; a kind
+        moderated by more than one team (association staff) narrows it here."""
+        return queryset
+
+    def pending(self, user=None):
+        """What waits for a decision (the moderation inbox, the dashboard), for `user` when given."""
+        queryset = self.get_queryset().filter(**{self.status_field: self.pending_value})
+        return self.visible_to(queryset, user) if user is not None else queryset
 
     def has_decision(self, obj, decision):
         value = self.approved_value if decision == APPROVE else self.declined_value

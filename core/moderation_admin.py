@@ -151,7 +151,7 @@ class PendingPanel(Component):
 
     def get_context_data(self, parent_context):
         policy = policy_registry.get_by_type(self.moderation.model)
-        count = self.moderation.pending().count() if policy.user_has_permission(self.user, "change") else 0
+        count = self.moderation.pending(self.user).count() if policy.user_has_permission(self.user, "change") else 0
         return {"count": count, "url": list_url(self.moderation) + self.pending_query}
 
 

@@ -7,9 +7,10 @@ from datetime import UTC
 
 from icalendar import Calendar, Event
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from core import links
 
 PRODID = "-//Relais//Peer sessions//FR"
 
@@ -26,7 +27,7 @@ def new_calendar(name=None):
 
 
 def page_url(page):
-    return settings.BASE_URL + page.get_url_parts()[2]
+    return links.page_url(page)
 
 
 def event_component(page, *, include_link=False, cancelled=False, now=None):

@@ -1,11 +1,11 @@
 """robots.txt and sitemap.xml: what search engines read."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.links import absolute_url
 from home.sitemap import sitemap_entries
 
 
@@ -19,7 +19,7 @@ def robots_txt(request):
             "Disallow: /compte/",
             "Disallow: /en/compte/",
             "Disallow: /documents/",
-            f"Sitemap: {settings.BASE_URL}/sitemap.xml",
+            f"Sitemap: {absolute_url('/sitemap.xml')}",
             "",
         ]
     )

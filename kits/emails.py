@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.links import absolute_url, page_url
 from kits.signing import sign_download
 
 KINDS = ("links", "reminder", "followup")
@@ -16,7 +17,8 @@ KINDS = ("links", "reminder", "followup")
 def subpage_url(kit, name, *args, absolute=True):
     """The URL of a kit's sub-route, in the kit's own language (absolute for e-mails)."""
     _site_id, _root_url, page_path = kit.get_url_parts()
-    return (settings.BASE_URL if absolute else "") + page_path + kit.reverse_subpage(name, args=args)
+    path = page_path + kit.reverse_subpage(name, args=args)
+    return absolute_url(path) if absolute else path
 
 
 def download_url(kit, signed, absolute=True):
@@ -35,7 +37,7 @@ def share_url(declaration):
     pages = {page.locale.language_code: page for page in wall_model.objects.live().select_related("locale")}
     page = pages.get(declaration.language) or pages.get(settings.LANGUAGE_CODE)
     path = page.get_url_parts()[2] if page else "/actions-locales/"
-    return f"{settings.BASE_URL}{path}partager/?declaration={declaration.token}"
+    return absolute_url(f"{path}partager/?declaration={declaration.token}")
 
 
 def material_links(declaration, kit, absolute=True):
@@ -56,7 +58,7 @@ def send_declaration_email(declaration, kind):
             "base_url": settings.BASE_URL,
             "declaration": declaration,
             "kit": kit,
-            "kit_url": settings.BASE_URL + kit.get_url_parts()[2],
+            "kit_url": page_url(kit),
             "links": material_links(declaration, kit),
             "person_url": person_url(declaration, kit),
             "checklists": kit.checklists() if kind == "reminder" else [],

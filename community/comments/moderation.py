@@ -36,8 +36,11 @@ class CommentModeration(Moderation):
         icon="cross",
     )
 
-    def pending(self):
-        return with_flag_counts(XtdComment.objects.filter(is_public=True, is_removed=False)).filter(flag_count__gt=0)
+    def pending(self, user=None):
+        queryset = with_flag_counts(XtdComment.objects.filter(is_public=True, is_removed=False)).filter(
+            flag_count__gt=0
+        )
+        return self.visible_to(queryset, user) if user is not None else queryset
 
     def has_decision(self, obj, decision):
         return is_visible(obj) == (decision == APPROVE)

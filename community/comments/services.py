@@ -14,8 +14,9 @@ from django.utils.dateparse import parse_datetime
 
 from community.comments.models import CommentConfirmation
 from community.comments.threads import is_visible, thread_target
-from core.emails import absolute_url, send_templated_mail
+from core.emails import send_templated_mail
 from core.i18n import in_language_code
+from core.links import absolute_url
 
 CONFIRM_SALT = "relais.comments.confirm"
 MUTE_SALT = "relais.comments.mute"

@@ -3,7 +3,8 @@
 from django.urls import reverse
 from django.utils import translation
 
-from core.emails import absolute_url, send_templated_mail
+from core.emails import send_templated_mail
+from core.links import absolute_url
 
 
 def send_membership_decision(profile, reason=""):

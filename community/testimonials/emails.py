@@ -9,6 +9,7 @@ from django.urls import reverse
 from community.testimonials.links import share_url, testimonial_url
 from community.testimonials.models.testimonial import Testimonial
 from core.emails import send_templated_mail
+from core.links import absolute_url
 from core.moderation import moderator_emails
 
 
@@ -17,8 +18,8 @@ def notify_moderators(testimonial_id):
     testimonial = Testimonial.objects.select_related("kit", "association").filter(pk=testimonial_id).first()
     if testimonial is None:
         return 0
-    edit_url = settings.BASE_URL + reverse("wagtailsnippets_community_testimonial:edit", args=(testimonial.pk,))
-    list_url = settings.BASE_URL + reverse("wagtailsnippets_community_testimonial:list") + "?status=pending"
+    edit_url = absolute_url(reverse("wagtailsnippets_community_testimonial:edit", args=(testimonial.pk,)))
+    list_url = absolute_url(reverse("wagtailsnippets_community_testimonial:list") + "?status=pending")
     sent = 0
     for email in moderator_emails():
         send_templated_mail(

@@ -4,6 +4,8 @@ sub-routes, in a given language: relative for pages, absolute for e-mails."""
 from django.apps import apps
 from django.conf import settings
 
+from core.links import absolute_url
+
 
 def wall_page(language):
     """The live wall in `language`, else the one in the default language (or None).
@@ -22,9 +24,9 @@ def share_url(language, token=None, absolute=True):
     url = wall_path(language) + "partager/"
     if token:
         url += f"?declaration={token}"
-    return (settings.BASE_URL if absolute else "") + url
+    return absolute_url(url) if absolute else url
 
 
 def testimonial_url(testimonial, language=None, absolute=True):
     url = wall_path(language or testimonial.language) + f"{testimonial.pk}/"
-    return (settings.BASE_URL if absolute else "") + url
+    return absolute_url(url) if absolute else url
