@@ -40,7 +40,9 @@ def test_staff_list_pending_members_filtered_by_status_and_association(staff_cli
     association = AssociationFactory(name="Les Jardins Partagés")
     # Fixed, unusual names: the staff account's random name shows in the admin's sidebar too.
     pending = MemberFactory(association=association, user__first_name="Ada", user__last_name="Zébulon-Essai")
-    approved = MemberFactory(approved=True, association=association, user__first_name="Ada", user__last_name="Yvelin-Essai")
+    approved = MemberFactory(
+        approved=True, association=association, user__first_name="Ada", user__last_name="Yvelin-Essai"
+    )
     other = MemberFactory(user__first_name="Ada", user__last_name="Xavier-Essai")
 
     html = staff_client.get(f"{LIST_URL}?status=pending").content.decode()
