@@ -15,10 +15,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from core.moderation import APPROVE, DECLINE, register_moderation
+
+
+class SentFromTheSitePolicy(ModelPermissionPolicy):
+    """For what people send from the site (membership requests, comments): moderators
+    change it, nobody adds one in the admin (there would be no person behind it)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
 class ReasonForm(forms.Form):

@@ -14,14 +14,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from community.comments.moderation import COMMENTS
 from community.comments.threads import is_visible, with_flag_counts
-from core.moderation_admin import register_moderation_admin
+from core.moderation_admin import SentFromTheSitePolicy, register_moderation_admin
 
 
 def excerpt(comment):
@@ -66,19 +65,6 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_page(self, queryset, name, value):
         return queryset.filter(object_pk=str(value.pk))
-
-
-class CommentPermissionPolicy(ModelPermissionPolicy):
-    """Comments come from the site: moderators change them, nobody adds one here."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
 class ExcerptTitleColumn(TitleColumn):
@@ -133,7 +119,7 @@ class CommentViewSet(SnippetViewSet):
         )
 
 
-register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
+register_permission_policy(XtdComment, SentFromTheSitePolicy(XtdComment))
 register_snippet(CommentViewSet)
 register_moderation_admin(
     COMMENTS,

@@ -3,31 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.members.models import MemberProfile
 from community.members.moderation import MEMBERSHIP
-from core.moderation_admin import register_moderation_admin
+from core.moderation_admin import SentFromTheSitePolicy, register_moderation_admin
 
-
-class MemberProfilePermissionPolicy(ModelPermissionPolicy):
-    """Profiles come from sign-ups: nobody adds one in the admin (there would be no
-    account to attach it to)."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action != "add"])
-
-
-register_permission_policy(MemberProfile, MemberProfilePermissionPolicy(MemberProfile))
+register_permission_policy(MemberProfile, SentFromTheSitePolicy(MemberProfile))
 
 
 class MemberProfileViewSet(SnippetViewSet):
