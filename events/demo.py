@@ -157,8 +157,9 @@ TOPICS = [
 SELECTED_TOPIC = "Recruter des bénévoles loin de nos antennes"
 
 
-def load(demo):
-    index = demo.ensure_index(
+def skeleton(demo):
+    """The events' section: its index in both languages."""
+    return demo.ensure_index(
         EventIndexPage,
         slug="evenements",
         title="Événements",
@@ -171,6 +172,10 @@ def load(demo):
             ),
         },
     )
+
+
+def load(demo):
+    index = skeleton(demo)
     for session in SESSIONS:
         page = EventPage.objects.filter(locale=demo.french, slug=session["slug"]).first()
         if page is None:

@@ -152,8 +152,8 @@ def body_of(spec):
     return body + [("paragraph", f"<p>{text}</p>") for text in spec.get("paragraphs_after", [])]
 
 
-def load(demo):
-    demo.ensure_superuser()
+def skeleton(demo):
+    """The frame every page needs: the home pages, the information pages, the footer."""
     home = ensure_home(demo)
     demo.home = home
     for spec in STANDARD_PAGES:
@@ -185,6 +185,11 @@ def load(demo):
         demo.note("English translations of the home and information pages")
     demo.on_finish(order_menu)
     demo.on_finish(add_calls_to_action)
+
+
+def load(demo):
+    demo.ensure_superuser()
+    skeleton(demo)
 
 
 # Sections in the order of the main menu (pages are created in dependency order).

@@ -693,7 +693,8 @@ def create_kit(demo, index, spec, themes):
     return kit
 
 
-def load(demo):
+def skeleton(demo):
+    """The kits' section: its index in both languages, under the review workflow, and the themes."""
     index = demo.ensure_index(
         KitIndexPage,
         slug="kits",
@@ -710,7 +711,11 @@ def load(demo):
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow and not WorkflowPage.objects.filter(page=index).exists():
         WorkflowPage.objects.create(page=index, workflow=workflow)
-    themes = ensure_themes(demo)
+    return index, ensure_themes(demo)
+
+
+def load(demo):
+    index, themes = skeleton(demo)
     existing = set(KitPage.objects.child_of(index).values_list("slug", flat=True))
     for spec in KITS:
         if spec["slug"] in existing:

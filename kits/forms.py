@@ -1,5 +1,5 @@
 """The kit's admin form: publishing (or submitting for review) needs a summary, a
-step and a material; saving a draft is always allowed (TRAPS: deferred validation)."""
+step and a material; saving a draft is always allowed (docs/traps.md: deferred validation)."""
 
 from django.core.exceptions import ValidationError
 

@@ -1,20 +1,21 @@
-"""Test-wide fixtures: the demo content is loaded once per session, so every test
-starts from the site a visitor would see; browser tests run last."""
+"""Test-wide fixtures: every test starts from the site's skeleton (tests/skeleton.py) and
+builds its own content; the order of the tests does not matter (pytest-randomly shuffles it)."""
 
 import os
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
-from django.core.management import call_command
 from django.db import connection
+from django.test.utils import setup_databases, teardown_databases
 
-# Playwright's sync API runs an event loop in the test thread (TRAPS.md).
+from tests import skeleton
+
+# Playwright's sync API runs an event loop in the test thread (docs/traps.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser tests commit what they do (the live server sees it): keep them last.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
     if connection.vendor == "postgresql":
         return
     if os.environ.get("REQUIRE_POSTGRES") == "1":
@@ -25,9 +26,45 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+    """pytest-django's, except that the test database is always created: its own creates it
+    only when a collected test asks for `db`, so a run of browser tests alone would reach the
+    development database. Then the skeleton (tests/skeleton.py)."""
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        databases = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb, aliases={"default"})
+        skeleton.build()
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            _end_other_sessions()
+            teardown_databases(databases, verbosity=verbosity)
+
+
+def _end_other_sessions():
+    """A live server's threads may still hold a connection to the test database, and
+    PostgreSQL refuses to drop a database "being accessed by other users"."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that committed, or the last test of a browser module, the skeleton again."""
+    result = yield
+    if nextitem is None:
+        return result  # the test database is gone already
+    browser_module_ends = item.get_closest_marker("browser") and nextitem.module != item.module
+    if skeleton.commits(item) or browser_module_ends:
+        with item.config.stash[blocking_manager_key].unblock():
+            skeleton.restore()
+    return result
 
 
 @pytest.fixture

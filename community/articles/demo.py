@@ -167,8 +167,9 @@ GUIDES = [
 ]
 
 
-def load(demo):
-    index = demo.ensure_index(
+def skeleton(demo):
+    """The articles' section: its index in both languages."""
+    return demo.ensure_index(
         ArticleIndexPage,
         slug="ressources",
         title="Ressources",
@@ -181,6 +182,10 @@ def load(demo):
             ),
         },
     )
+
+
+def load(demo):
+    index = skeleton(demo)
     recap = ArticlePage.objects.filter(locale=demo.french, slug="petit-dej-ce-que-nous-avons-appris-des-kits").first()
     if recap is None:
         event = EventPage.objects.filter(locale=demo.french, slug="petit-dej-kits-actions-autonomes").first()

@@ -65,12 +65,9 @@ DIRECTORY = {
 }
 
 
-def load(demo):
-    for name, description in ASSOCIATIONS:
-        AssociationFactory(name=name, short_description=description)
-    demo.associations = {association.name: association for association in Association.objects.all()}
-    demo.on_finish(enrich_directory)  # after kits: associations have kit themes
-    demo.ensure_index(
+def skeleton(demo):
+    """The directory's index page in both languages."""
+    return demo.ensure_index(
         AssociationIndexPage,
         slug="associations",
         title="Associations",
@@ -81,6 +78,14 @@ def load(demo):
             "Les associations du réseau Relais.": "The associations of the Relais network.",
         },
     )
+
+
+def load(demo):
+    skeleton(demo)
+    for name, description in ASSOCIATIONS:
+        AssociationFactory(name=name, short_description=description)
+    demo.associations = {association.name: association for association in Association.objects.all()}
+    demo.on_finish(enrich_directory)  # after kits: associations have kit themes
 
 
 def enrich_directory(demo):

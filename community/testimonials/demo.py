@@ -165,8 +165,9 @@ def demo_photo(colour, label):
     return photo
 
 
-def load(demo):
-    demo.ensure_index(
+def skeleton(demo):
+    """The local actions' wall in both languages."""
+    return demo.ensure_index(
         TestimonialIndexPage,
         slug="actions-locales",
         title="Actions locales",
@@ -179,6 +180,10 @@ def load(demo):
             ),
         },
     )
+
+
+def load(demo):
+    skeleton(demo)
     if not Testimonial.objects.exists():
         load_testimonials(demo)
 

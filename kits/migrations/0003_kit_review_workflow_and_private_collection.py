@@ -72,7 +72,7 @@ def forwards(apps, schema_editor):
         for group in groups:
             group.permissions.add(permission)
 
-    # The "Kit review" workflow: one task, approved by moderators (content_type by hand, TRAPS).
+    # The "Kit review" workflow: one task, approved by moderators (content_type by hand, docs/traps.md).
     if not Workflow.objects.filter(name="Kit review").exists():
         content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
         task = GroupApprovalTask.objects.create(name="Moderators approve the kit", content_type=content_type)

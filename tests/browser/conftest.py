@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright against a live server that
-shares the test database (demo content loaded once). Every visited page is checked
-with axe-core and screenshotted under tests/browser/screenshots/."""
+shares the test database; each module builds its content (tests/browser/content.py).
+Every visited page is checked for horizontal scrolling and with axe-core, and
+screenshotted under tests/browser/screenshots/."""
 
 import os
 import re
@@ -46,16 +47,25 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_url(django_db_setup, django_db_blocker):
-    """A live server on the session's database. Not pytest-django's `live_server`,
-    which would truncate the demo content after each test."""
+    """A live server on the session's database. Not pytest-django's `live_server`, which
+    would empty the database after each test: tests/skeleton.py restores it per module."""
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
-        yield server.url
+    yield server.url
+    with django_db_blocker.unblock():
         server.stop()
 
 
 @pytest.fixture
-def page(browser, site_url):
+def committed(site_url, django_db_blocker):
+    """Database access outside any transaction, for the test and the live server's thread
+    (the blocker is process-wide); only while a browser test runs."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def page(browser, committed, site_url):
     context = browser.new_context(locale="fr-FR", base_url=site_url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     tab = context.new_page()
@@ -64,20 +74,28 @@ def page(browser, site_url):
 
 
 @pytest.fixture
-def phone(browser, site_url):
+def phone(browser, committed, site_url):
     context = browser.new_context(
         locale="fr-FR", base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True
     )
+    context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
     context.close()
 
 
+def no_horizontal_scroll(tab):
+    width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{tab.url} is {width[0]} px wide in a {width[1]} px viewport"
+
+
 def check_page(page, name):
-    """Screenshot the page and assert zero axe-core violations (WCAG 2.1 AA)."""
+    """Screenshot the page, assert it does not scroll sideways and has zero axe-core
+    violations (WCAG 2.1 AA)."""
     from axe_playwright_python.sync_playwright import Axe
 
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"), full_page=True)
+    no_horizontal_scroll(page)
     results = Axe().run(page, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()

@@ -9,19 +9,19 @@ from playwright.sync_api import expect
 
 from django.core import mail
 
+from community.associations.factories import AssociationFactory
+from community.members.factories import UserFactory
 from tests.browser.conftest import check_page
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 
 
 @pytest.fixture
-def editor(site_url, django_db_blocker):
-    from community.members.factories import UserFactory
-
-    with django_db_blocker.unblock():
-        return UserFactory(
-            is_staff=True, is_superuser=True, email="moderation@example.org", first_name="Mo", last_name="Dération"
-        )
+def editor(committed):
+    AssociationFactory(name="Souffle Commun")  # in the sign-up form's list
+    return UserFactory(
+        is_staff=True, is_superuser=True, email="moderation@example.org", first_name="Mo", last_name="Dération"
+    )
 
 
 def test_sign_up_verify_wait_for_approval_then_download_my_data(page, browser, site_url, editor):

@@ -10,10 +10,52 @@ from playwright.sync_api import expect
 from django.core import mail
 from django.utils import timezone
 
+from community.articles.factories import ArticlePageFactory
+from community.articles.models import ArticleIndexPage
+from community.associations.factories import AssociationFactory
+from home.factories import paragraph, stream
+from home.localization import translate
+from tests.browser import content
 from tests.browser.conftest import check_page
 
-PASSWORD = "Un-mot-de-passe-solide-42"  # community.members.factories.UserFactory's
+PASSWORD = content.PASSWORD
 RECAP = "/ressources/petit-dej-ce-que-nous-avons-appris-des-kits/"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def network(site_url, django_db_blocker):
+    """A recap and two guides (translated), and an association of the Rhône with a kit."""
+    with django_db_blocker.unblock():
+        index = ArticleIndexPage.objects.get(locale__language_code="fr")
+        recap = ArticlePageFactory(
+            parent=index,
+            title="Petit Déj : ce que nous avons appris des kits",
+            slug="petit-dej-ce-que-nous-avons-appris-des-kits",
+            category="petit_dej",
+            body=stream(paragraph("Une douzaine de référents ont comparé leurs kits d'action.")),
+        )
+        content.publish(recap)
+        translate(
+            recap,
+            "en",
+            {
+                "Petit Déj : ce que nous avons appris des kits": "Petit Déj: what we learnt about kits",
+                "petit-dej-ce-que-nous-avons-appris-des-kits": "petit-dej-what-we-learnt-about-kits",
+            },
+        )
+        for title in ("Guide : recruter loin de ses antennes", "Guide : valoriser les actions locales"):
+            content.publish(ArticlePageFactory(parent=index, title=title, category="guide"))
+        themes = content.themes()
+        courir = AssociationFactory(name="Courir Ensemble", territories=["69", "01"])
+        courir.themes.set([themes["sport"]])
+        AssociationFactory(name="Nature Propre", territories=["69"]).themes.set([themes["environnement"]])
+        content.make_kit(
+            "Course solidaire à l'école",
+            "course-solidaire-ecole",
+            association=courir,
+            themes=[themes["sport"]],
+            steps=[("Obtenir l'accord", "De l'école."), ("Courir", "Ensemble."), ("Remercier", "Les parrains.")],
+        )
 
 
 @pytest.fixture

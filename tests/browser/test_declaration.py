@@ -4,13 +4,26 @@ and downloads a PDF; the e-mail with the same links is sent."""
 import datetime
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from django.core import mail
 from django.utils import timezone
 
 from kits.models import ActionDeclaration
+from tests.browser import content
 from tests.browser.conftest import check_page
+
+
+@pytest.fixture(scope="module", autouse=True)
+def kit(site_url, django_db_blocker):
+    with django_db_blocker.unblock():
+        return content.make_kit(
+            "Collecte de produits d'hygiène",
+            "collecte-produits-hygiene",
+            themes=[content.themes()["solidarite"]],
+            steps=[("Trouver un lieu", "Un commerce."), ("Collecter", "Un samedi."), ("Remettre", "À l'association.")],
+        )
 
 
 def test_visitor_declares_an_action_and_downloads_the_materials(page):

@@ -22,8 +22,20 @@ def db_access(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def sessions(db_access):
-    """Two sessions created for this journey (committed: the live server sees them)."""
+def sessions(db_access, _sessions):
+    return _sessions
+
+
+@pytest.fixture(scope="module")
+def _sessions(site_url, django_db_blocker):
+    """Two sessions created once for this module's journeys (committed: the live server sees
+    them). Once, not per test: the data outlives each test until the module ends, and a second
+    "Petit Déj navigateur" would make the link ambiguous."""
+    with django_db_blocker.unblock():
+        return _create_sessions()
+
+
+def _create_sessions():
     from community.members.factories import MemberFactory
     from events.factories import EventPageFactory
     from events.models import EventIndexPage

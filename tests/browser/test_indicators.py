@@ -4,37 +4,34 @@ sees the map of actions and follows a département to its local actions."""
 import datetime
 import re
 
-from allauth.account.models import EmailAddress
+import pytest
 from playwright.sync_api import expect
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from kits.factories import ActionDeclarationFactory
-from kits.models import ActionDeclaration, KitPage
+from tests.browser import content
 from tests.browser.conftest import SCREENSHOTS, check_page
 
 
-def ensure_declaration():
-    if not ActionDeclaration.objects.filter(email="carte@example.org").exists():
-        kit = KitPage.objects.filter(locale__language_code="fr").live().first()
+@pytest.fixture(scope="module", autouse=True)
+def declared(site_url, django_db_blocker):
+    """One kit, declared once in the Bouches-du-Rhône."""
+    with django_db_blocker.unblock():
+        kit = content.make_kit(
+            "Ramassage de déchets",
+            "ramassage-dechets",
+            steps=[("Choisir un lieu", "Une plage."), ("Ramasser", "Avec des gants."), ("Peser", "Et trier.")],
+        )
         ActionDeclarationFactory(kit=kit, email="carte@example.org", territory="13")
 
 
 def test_editor_filters_the_indicators_and_downloads_the_csv(page):
-    ensure_declaration()
-    User = get_user_model()
-    if not User.objects.filter(username="indicators-editor").exists():
-        editor = User.objects.create_user(
-            "indicators-editor", "indicators-editor@example.org", "indicators-password", is_staff=True
-        )
-        editor.groups.add(Group.objects.get(name="Editors"))
-        EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    content.staff("indicators-editor@example.org", group="Editors")
 
     page.goto("/admin/")
     page.get_by_label("E-mail", exact=True).fill("indicators-editor@example.org")
-    page.get_by_label("Mot de passe", exact=True).fill("indicators-password")
+    page.get_by_label("Mot de passe", exact=True).fill(content.PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     expect(page.locator("[data-kit-indicators-panel]")).to_be_visible()
@@ -54,12 +51,11 @@ def test_editor_filters_the_indicators_and_downloads_the_csv(page):
         page.locator('[data-export="kits-csv"]').click()
     download = download_info.value
     assert download.suggested_filename == "indicateurs-kits.csv"
-    content = open(download.path(), encoding="utf-8").read()
-    assert content.splitlines()[0].startswith("Kit,Association,Déclarations")
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.splitlines()[0].startswith("Kit,Association,Déclarations")
 
 
 def test_visitor_sees_the_map_and_follows_a_departement(page):
-    ensure_declaration()
     page.goto("/actions-locales/")
     expect(page.get_by_role("heading", name="Actions déclarées par département")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_contain_text("Bouches-du-Rhône (13)")

@@ -3,9 +3,42 @@ searches, filters the results by type and by theme; every page passes axe-core."
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
+from events.factories import thursday_morning
+from home.localization import translate
+from tests.browser import content
 from tests.browser.conftest import check_page
+
+
+@pytest.fixture(scope="module", autouse=True)
+def findable(site_url, django_db_blocker):
+    """Two kits and two sessions that speak of volunteers, one kit translated into English."""
+    with django_db_blocker.unblock():
+        themes = content.themes()
+        content.make_kit(
+            "Collecte de produits d'hygiène",
+            "collecte-produits-hygiene",
+            summary="Une collecte menée par des bénévoles devant un commerce.",
+            themes=[themes["solidarite"], themes["sante"]],
+            steps=[("Trouver un lieu", "Un commerce."), ("Collecter", "Avec les bénévoles."), ("Remettre", "Tout.")],
+            english={
+                "Collecte de produits d'hygiène": "Hygiene product collection",
+                "collecte-produits-hygiene": "hygiene-product-collection",
+                "Une collecte menée par des bénévoles devant un commerce.": "A collection run by volunteers.",
+            },
+        )
+        content.make_kit(
+            "Course solidaire",
+            "course-solidaire",
+            summary="Des bénévoles et des coureurs pour une cause.",
+            themes=[themes["sport"]],
+            steps=[("Tracer", "Le parcours."), ("Courir", "Ensemble."), ("Remercier", "Les bénévoles.")],
+        )
+        for weeks, title in [(2, "Petit Déj : accueillir les bénévoles"), (5, "Petit Déj : fidéliser les bénévoles")]:
+            event = content.make_event(title, f"petit-dej-{weeks}", start=thursday_morning(weeks))
+            translate(event, "en", {title: "Petit Déj: volunteers"})
 
 
 def test_pick_a_suggestion_with_the_keyboard(page):
@@ -75,7 +108,7 @@ def test_empty_search_and_english_page(page):
 
 def test_results_on_a_phone(phone):
     phone.goto("/recherche/?q=collecte")
-    expect(phone.locator("#search-results-title")).to_contain_text("résultats pour « collecte »")
+    expect(phone.locator("#search-results-title")).to_contain_text("1 résultat pour « collecte »")
     box = phone.get_by_role("combobox", name="Rechercher sur le site")
     expect(box).to_be_visible()
     box_width = box.bounding_box()["width"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from events.models import EventPage
 from kits.models import KitPage
+from tests.browser import content
 from tests.browser.conftest import check_page
 
 PUBLIC_PAGES = [
@@ -33,8 +34,19 @@ PUBLIC_PAGES = [
 ]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def kit_and_session(site_url, django_db_blocker):
+    with django_db_blocker.unblock():
+        content.make_kit(
+            "Stand de prévention",
+            "stand-prevention",
+            steps=[("Installer", "Le stand."), ("Animer", "Un quiz."), ("Ranger", "Le matériel.")],
+        )
+        content.make_event("Petit Déj sécurité", "petit-dej-securite")
+
+
 @pytest.fixture
-def page_types(db):
+def page_types():
     kit = KitPage.objects.filter(locale__language_code="fr").live().first()
     event = EventPage.objects.filter(locale__language_code="fr", start__gt=timezone.now()).live().first()
     return [*PUBLIC_PAGES, kit.url, kit.url + "je-me-lance/", event.url]

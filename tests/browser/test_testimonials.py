@@ -6,20 +6,19 @@ import datetime
 import io
 import re
 
-from allauth.account.models import EmailAddress
+import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
 from community.testimonials.models import Testimonial as Story
 from kits.factories import ActionDeclarationFactory
 from kits.followups import send_kit_followups
-from kits.models import ActionDeclaration, DeclarationStatus, KitPage
+from kits.models import DeclarationStatus
+from tests.browser import content
 from tests.browser.conftest import SCREENSHOTS, check_page
 
 EMAIL = "navigatrice.temoin@example.org"
@@ -34,22 +33,17 @@ def photo_with_gps():
     return output.getvalue()
 
 
-def moderator_account():
-    User = get_user_model()
-    user = User.objects.filter(username="moderatrice-navigateur").first()
-    if user is None:
-        user = User.objects.create_user(
-            "moderatrice-navigateur", "moderatrice-navigateur@example.org", "moderation-password"
+@pytest.fixture(scope="module")
+def kit(site_url, django_db_blocker):
+    with django_db_blocker.unblock():
+        return content.make_kit(
+            "Ramassage de déchets",
+            "ramassage-dechets",
+            steps=[("Choisir un lieu", "Une plage."), ("Ramasser", "Avec des gants."), ("Peser", "Et trier.")],
         )
-        user.groups.add(Group.objects.get(name="Moderators"))
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
-def test_volunteer_shares_a_story_with_a_photo_and_a_moderator_publishes_it(page):
-    kit = KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
-    ActionDeclaration.objects.filter(email=EMAIL).delete()
-    Story.objects.filter(email=EMAIL).delete()
+def test_volunteer_shares_a_story_with_a_photo_and_a_moderator_publishes_it(page, kit):
     declaration = ActionDeclarationFactory(
         kit=kit,
         email=EMAIL,
@@ -108,10 +102,10 @@ def test_volunteer_shares_a_story_with_a_photo_and_a_moderator_publishes_it(page
     expect(page.get_by_text(TITLE)).to_have_count(0)
 
     # A moderator signs in, writes the photo's description and approves.
-    moderator_account()
+    content.staff("moderatrice-navigateur@example.org", group="Moderators")
     page.goto("/admin/")
     page.get_by_label("E-mail", exact=True).fill("moderatrice-navigateur@example.org")
-    page.get_by_label("Mot de passe", exact=True).fill("moderation-password")
+    page.get_by_label("Mot de passe", exact=True).fill(content.PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     page.goto("/admin/snippets/community/testimonial/?status=pending")

@@ -10,9 +10,32 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
+from events.factories import thursday_morning
+from kits.choices import Audience
+from tests.browser import content
 from tests.browser.conftest import check_page
 
-PASSWORD = "Un-mot-de-passe-solide-42"  # community.members.factories.UserFactory's
+PASSWORD = content.PASSWORD
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sessions_and_school_kit(site_url, django_db_blocker):
+    """A Petit Déj to select a topic for, a training session and the school kit it prepares for."""
+    with django_db_blocker.unblock():
+        content.make_event("Petit Déj en ligne", "petit-dej-en-ligne", start=thursday_morning(3))
+        content.make_event(
+            "Formation aux actions en milieu scolaire",
+            "formation-milieu-scolaire",
+            start=thursday_morning(2),
+            training_for_school_actions=True,
+        )
+        content.make_kit(
+            "Course solidaire à l'école",
+            "course-solidaire-ecole",
+            audiences=[Audience.PUPILS],
+            school_setting=True,
+            steps=[("Obtenir l'accord", "De l'école."), ("Courir", "Ensemble."), ("Remercier", "Les parrains.")],
+        )
 
 
 @pytest.fixture
@@ -109,9 +132,8 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
     admin.locator("#id_status").select_option("selected")
     admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page")).click()
     modal = admin.locator(".modal-content")
-    # Browse the tree (home → events → the session), as an editor does.
-    modal.locator("tr", has_text="Français").locator("a").last.click()  # the French home's children
-    modal.locator("tr", has_text=session.get_parent().title).locator("a").last.click()
+    # Wagtail opens the chooser where the sessions are (Home → Événements): pick it there.
+    expect(modal.get_by_text("Formation aux actions en milieu scolaire")).to_be_visible()
     modal.get_by_role("link", name=re.compile(re.escape(session.title))).first.click()
     expect(modal).to_be_hidden()
     admin.get_by_role("button", name="Enregistrer").click()

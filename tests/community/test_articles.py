@@ -6,6 +6,7 @@ import pytest
 from community.articles.factories import ArticlePageFactory
 from community.articles.models import ArticleIndexPage, ArticlePage, reading_minutes
 from home.factories import paragraph, stream
+from tests.community.conftest import RECAP_URL, RECAP_URL_EN
 
 pytestmark = pytest.mark.django_db
 
@@ -31,32 +32,33 @@ def test_reading_time_is_shown_and_follows_edits(client):
     assert ArticlePage.objects.get(pk=article.pk).reading_time == 1
 
 
-def test_demo_recap_in_both_languages_with_related_content(client):
-    html = client.get("/ressources/petit-dej-ce-que-nous-avons-appris-des-kits/").content.decode()
+def test_recap_in_both_languages_with_related_content(client, recap, recap_event):
+    html = client.get(RECAP_URL).content.decode()
     assert "Petit Déj interassociatif" in html
-    assert "Claire Martin" in html
-    assert 'href="/evenements/petit-dej-kits-actions-autonomes/"' in html
-    assert 'href="/kits/' in html
-    english = client.get("/en/resources/petit-dej-what-we-learnt-about-kits/")
+    assert "Claire Témoin" in html
+    assert f'href="{recap_event.url}"' in html and recap_event.url.startswith("/evenements/")
+    assert 'href="/kits/kit-du-compte-rendu/"' in html
+    english = client.get(RECAP_URL_EN)
     assert english.status_code == 200
     text = english.content.decode()
     assert "What exactly is a kit?" in text
-    assert 'href="/en/events/' in text  # the related event in English
+    assert 'href="/en/events/petit-dej-kits/"' in text  # the related event in English
+    assert 'href="/en/kits/recap-kit/"' in text
 
 
-def test_event_recap_links_to_its_article_in_each_language(client):
-    html = client.get("/evenements/petit-dej-kits-actions-autonomes/").content.decode()
-    assert 'href="/ressources/petit-dej-ce-que-nous-avons-appris-des-kits/"' in html
+def test_event_recap_links_to_its_article_in_each_language(client, recap, recap_event):
+    html = client.get(recap_event.url).content.decode()
+    assert f'href="{RECAP_URL}"' in html
     english = client.get("/en/events/").content.decode()
     assert english  # index renders
     from events.models import EventPage
 
     event_en = EventPage.objects.get(slug__isnull=False, locale__language_code="en", recap_article__isnull=False)
     html = client.get(event_en.url).content.decode()
-    assert 'href="/en/resources/petit-dej-what-we-learnt-about-kits/"' in html
+    assert f'href="{RECAP_URL_EN}"' in html
 
 
-def test_category_filter_and_pagination_with_constant_queries(client, django_assert_max_num_queries):
+def test_category_filter_and_pagination_with_constant_queries(client, recap, django_assert_max_num_queries):
     index = ArticleIndexPage.objects.get(locale__language_code="fr")
     for n in range(30):
         ArticlePageFactory(
@@ -66,7 +68,7 @@ def test_category_filter_and_pagination_with_constant_queries(client, django_ass
         response = client.get("/ressources/?category=news")
     html = response.content.decode()
     assert html.count('class="card article-card"') == 12
-    assert "Petit Déj : ce que nous" not in html  # another category
+    assert recap.title not in html  # another category
     assert 'href="?category=news&amp;page=2"' in html or "page=2" in html
     page3 = client.get("/ressources/?category=news&page=3").content.decode()
     assert page3.count('class="card article-card"') == 6

@@ -10,19 +10,37 @@ from django_comments_xtd.models import XtdComment
 from django.core import mail
 from django.core.cache import cache
 
-from community.articles.models import ArticlePage
 from community.comments.forms import ThreadCommentForm
+from community.comments.services import create_comment
 from community.comments.threads import comments_on
+from tests.community.conftest import RECAP_TITLE_EN, RECAP_URL, RECAP_URL_EN
 
 pytestmark = pytest.mark.django_db
 
-RECAP = "/ressources/petit-dej-ce-que-nous-avons-appris-des-kits/"
-RECAP_EN = "/en/resources/petit-dej-what-we-learnt-about-kits/"
+RECAP = RECAP_URL
+RECAP_EN = RECAP_URL_EN
 
 
 @pytest.fixture
-def recap():
-    return ArticlePage.objects.get(locale__language_code="fr", slug="petit-dej-ce-que-nous-avons-appris-des-kits")
+def recap(recap):
+    """The recap article with a thread: a visitor's comment and a visitor's question."""
+    create_comment(
+        recap,
+        name="Sophie",
+        email="sophie.visiteuse@example.org",
+        text="Merci pour ce compte rendu. Chez nous, la fiche d'une page a tout changé.",
+        followup=False,
+        parent_id=0,
+    )
+    create_comment(
+        recap,
+        name="Marc",
+        email="marc.visiteur@example.org",
+        text="Et pour les écoles, comment trouvez-vous les bénévoles agréés ?",
+        followup=False,
+        parent_id=0,
+    )
+    return recap
 
 
 def form_data(page, **fields):
@@ -69,7 +87,7 @@ def test_visitor_confirms_by_email_before_the_comment_appears(client, recap):
 def test_english_visitor_gets_an_english_email_and_link(client, recap):
     post(client, recap, prefix="/en", name="Sam", email="sam@example.org", comment="Great recap.")
     message = mail.outbox[-1]
-    assert "Confirm your comment on “Petit Déj: what we learnt" in message.subject
+    assert f"Confirm your comment on “{RECAP_TITLE_EN}" in message.subject
     assert "/en/commentaires/confirmer/" in confirm_link(message)
 
 
@@ -228,9 +246,9 @@ def test_members_flag_and_moderators_see_flagged_first_then_hide(client, recap, 
     assert target.is_public
 
 
-def test_threads_on_kits_and_events(client):
-    kit = client.get("/kits/course-solidaire-ecole/").content.decode()
-    event = client.get("/evenements/petit-dej-kits-actions-autonomes/").content.decode()
+def test_threads_on_kits_and_events(client, make_kit, recap_event):
+    kit = client.get(make_kit("Kit avec fil").url).content.decode()
+    event = client.get(recap_event.url).content.decode()
     assert 'id="commentaires"' in kit and 'id="commentaires"' in event
     assert "/commentaires/ecrire/kits.kitpage/" in kit and "/commentaires/ecrire/events.eventpage/" in event
 

@@ -15,52 +15,71 @@ from tests.community.testimonial_helpers import make_testimonial
 pytestmark = pytest.mark.django_db
 
 
-def make_associations(count, **kwargs):
-    return [AssociationFactory(name=f"Asso test {n:02d}", **kwargs) for n in range(count)]
+def make_associations(count, prefix="Asso test", **kwargs):
+    return [AssociationFactory(name=f"{prefix} {n:02d}", **kwargs) for n in range(count)]
 
 
-def test_directory_lists_demo_associations_with_their_page_links(client):
+def theme(slug):
+    return Theme.objects.get(slug=slug, locale__language_code="fr")
+
+
+@pytest.fixture
+def directory():
+    """Three associations: two for sport (one in the Rhône and La Réunion), one for road safety."""
+    courir = AssociationFactory(name="Courir Test", territories=["69", "75", "974"])
+    courir.themes.set([theme("sport"), theme("solidarite")])
+    souffle = AssociationFactory(name="Souffle Test", territories=["75"])
+    souffle.themes.set([theme("sport")])
+    route = AssociationFactory(name="Route Test", territories=["971"])
+    route.themes.set([theme("securite-routiere")])
+    return courir, souffle, route
+
+
+def test_directory_lists_associations_with_their_page_links(client, directory):
     html = client.get("/associations/").content.decode()
-    assert "Courir Ensemble" in html
-    assert 'href="/associations/courir-ensemble/"' in html
+    assert "Courir Test" in html
+    assert 'href="/associations/courir-test/"' in html
     english = client.get("/en/associations/").content.decode()
-    assert 'href="/en/associations/courir-ensemble/"' in english
+    assert 'href="/en/associations/courir-test/"' in english
 
 
-def test_filter_by_theme_and_departement(client):
-    sport = Theme.objects.get(slug="sport", locale__language_code="fr")
+def test_filter_by_theme_and_departement(client, directory):
+    sport = theme("sport")
     html = client.get("/associations/?theme=sport").content.decode()
-    assert "Courir Ensemble" in html and "Souffle Commun" in html
-    assert "Route Sûre" not in html
+    assert "Courir Test" in html and "Souffle Test" in html
+    assert "Route Test" not in html
     html = client.get("/associations/?theme=sport&departement=69").content.decode()
-    assert "Courir Ensemble" in html and "Souffle Commun" not in html
+    assert "Courir Test" in html and "Souffle Test" not in html
     # English theme slugs filter the same French rows (matched by translation key).
     english = client.get("/en/associations/?theme=sport").content.decode()
-    assert "Courir Ensemble" in english and "Route Sûre" not in english
-    assert sport.associations.count() >= 2
+    assert "Courir Test" in english and "Route Test" not in english
+    assert sport.associations.count() == 2
 
 
-def test_overseas_departement_filter(client):
+def test_overseas_departement_filter(client, directory):
     html = client.get("/associations/?departement=974").content.decode()
-    assert "Courir Ensemble" in html and "Dignité Hygiène" not in html
+    assert "Courir Test" in html and "Route Test" not in html and "Souffle Test" not in html
 
 
-def test_unknown_filter_values_are_ignored(client):
+def test_unknown_filter_values_are_ignored(client, directory):
     response = client.get("/associations/?theme=nope&departement=<script>")
     assert response.status_code == 200
-    assert "Courir Ensemble" in response.content.decode()
-    assert "<script>" not in response.content.decode()
+    html = response.content.decode()
+    assert "Courir Test" in html and "Route Test" in html
+    assert "<script>" not in html
 
 
 def test_directory_query_count_does_not_grow(client, django_assert_max_num_queries):
     sport = Theme.objects.get(slug="sport", locale__language_code="fr")
     for association in make_associations(30, territories=["69"]):
         association.themes.set([sport])
+    for association in make_associations(6, prefix="Asso ailleurs", territories=["75"]):
+        association.themes.set([sport])
     with django_assert_max_num_queries(25):
         response = client.get("/associations/?departement=69")
     assert response.status_code == 200
     assert response.content.decode().count('class="card association-card"') == 24  # first page
-    with django_assert_max_num_queries(30):  # 27 measured unfiltered with the demo's 6 associations
+    with django_assert_max_num_queries(30):  # 27 measured unfiltered with 6 more associations
         response = client.get("/associations/?page=2")
     assert response.content.decode().count('class="card association-card"') == 12  # 36 in all
 

@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from community.associations.factories import AssociationFactory
-from community.associations.models import Association
 from community.members import member_area
 from community.members.factories import MemberFactory, UserFactory
 from community.members.models import MemberProfile
@@ -74,7 +73,7 @@ def test_member_edits_name_and_role(client, approved_member):
 
 def test_changing_association_sends_the_membership_back_to_review(client, approved_member):
     client.force_login(approved_member.user)
-    other = Association.objects.get(name="Nature Propre")
+    other = AssociationFactory(name="Nature Propre Test")
     response = client.post(
         "/compte/profil/",
         {"first_name": "Jeanne", "last_name": "Lambert", "association": str(other.pk), "role": ""},

@@ -7,15 +7,24 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from community.associations.factories import AssociationFactory
 from community.associations.models import Association
 from community.members.models import MemberProfile
 from tests.community.conftest import PASSWORD, last_mail_to, links_in
 
 pytestmark = pytest.mark.django_db
 
+ASSOCIATION = "Route Prudente Test"
+
+
+@pytest.fixture(autouse=True)
+def association():
+    """The association new members choose from the directory's list."""
+    return AssociationFactory(name=ASSOCIATION)
+
 
 def signup_data(**overrides):
-    association = Association.objects.get(name="Route Sûre")
+    association = Association.objects.get(name=ASSOCIATION)
     data = {
         "first_name": "Aïcha",
         "last_name": "Durand",
@@ -38,7 +47,7 @@ def test_signup_form_shows_fields_help_and_privacy_notice(client):
     for name in ("first_name", "last_name", "email", "password1", "association", "association_name_other", "role"):
         assert f'name="{name}"' in html
     assert "Mon association n’est pas dans la liste" in html
-    assert "Route Sûre" in html
+    assert ASSOCIATION in html
     # Purpose, retention and the privacy page are stated before anyone signs up.
     assert "Ce que nous faisons de vos données" in html
     assert "tant que votre compte existe" in html
@@ -61,7 +70,7 @@ def test_signup_sends_a_verification_email_then_confirming_logs_in_as_pending_me
     user = get_user_model().objects.get(email="aicha.durand@example.org")
     assert (user.first_name, user.last_name) == ("Aïcha", "Durand")
     profile = user.member_profile
-    assert profile.association.name == "Route Sûre"
+    assert profile.association.name == ASSOCIATION
     assert profile.role == "Chargée de prévention"
     assert profile.status == MemberProfile.Status.PENDING
     assert profile.language == "fr"
@@ -100,7 +109,7 @@ def test_signup_sends_a_verification_email_then_confirming_logs_in_as_pending_me
     assert response["Location"] == "/compte/"
     html = client.get("/compte/").content.decode()
     assert "Votre adhésion attend d’être validée" in html
-    assert "Route Sûre" in html
+    assert ASSOCIATION in html
 
 
 def test_signup_in_english_sends_english_email_and_records_the_language(client):

@@ -5,9 +5,11 @@ import pytest
 
 from django.core import mail
 
+from community.associations.factories import AssociationFactory
 from community.associations.models import Association
 from community.testimonials.models import Testimonial as Story
-from kits.models import KitPage
+from kits.factories import KitPageFactory
+from kits.models import KitIndexPage
 from tests.community.testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +44,11 @@ def test_form_shows_the_contract_field_names_and_consent(client):
     assert client.get("/en/local-actions/partager/").status_code == 200
 
 
-def test_valid_story_is_saved_pending_and_moderators_are_emailed(client, django_capture_on_commit_callbacks):
+def test_valid_story_is_saved_pending_and_moderators_are_emailed(client, moderator, django_capture_on_commit_callbacks):
     mail.outbox = []
-    kit = KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
+    kit = KitPageFactory(parent=KitIndexPage.objects.get(locale__language_code="fr"), title="Ramassage test")
+    kit.save_revision().publish()
+    AssociationFactory(name="Courir Ensemble")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(SHARE_URL, valid_post(kit=str(kit.pk)))
     assert response.status_code == 302
@@ -57,6 +61,7 @@ def test_valid_story_is_saved_pending_and_moderators_are_emailed(client, django_
     assert testimonial.language == "fr"
     moderators = [message for message in mail.outbox if "Une belle course" in message.subject]
     assert moderators and all(m.to[0] != "camille.temoin@example.org" for m in moderators)
+    assert moderator.email in {address for message in moderators for address in message.to}
     assert f"/admin/snippets/community/testimonial/edit/{testimonial.pk}/" in moderators[0].body
     # Pending: invisible on the wall and on its own page.
     assert "Une belle course" not in client.get("/actions-locales/").content.decode()

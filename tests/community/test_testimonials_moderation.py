@@ -13,7 +13,7 @@ from community.members.factories import UserFactory
 from community.testimonials.models import Testimonial as Story
 from kits import indicators
 from kits.factories import ActionDeclarationFactory
-from kits.models import ActionDeclaration, DeclarationStatus, KitPage
+from kits.models import ActionDeclaration, DeclarationStatus
 from tests.community.testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
@@ -136,9 +136,11 @@ def test_rejecting_in_bulk_needs_a_reason_and_emails_it(moderator, django_captur
     assert all(m.subject.endswith("À propos de votre témoignage") for m in mail.outbox)
 
 
-def test_approved_testimonial_reports_its_declaration_in_the_indicators(moderator, django_capture_on_commit_callbacks):
+def test_approved_testimonial_reports_its_declaration_in_the_indicators(
+    moderator, race_kit, django_capture_on_commit_callbacks
+):
     ActionDeclaration.objects.all().delete()
-    kit = KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
+    kit = race_kit
     declaration = ActionDeclarationFactory(kit=kit, planned_date=date(2026, 10, 1), expected_participants=100)
     testimonial = make_testimonial(status=Story.Status.PENDING, kit=kit, declaration=declaration, participants=137)
     before = indicators.totals()

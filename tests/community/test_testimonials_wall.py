@@ -24,8 +24,8 @@ def no_testimonials():
 
 
 @pytest.fixture
-def kit():
-    return KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
+def kit(waste_kit):
+    return waste_kit
 
 
 def test_empty_wall_says_so_and_invites_to_share(client):
@@ -61,8 +61,8 @@ def test_each_testimonial_has_its_own_page_in_both_languages(client, kit):
     assert "Told by" in english and "Plage nettoyée" in english
 
 
-def test_filters_by_kit_theme_departement_and_year(client, kit):
-    other_kit = KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
+def test_filters_by_kit_theme_departement_and_year(client, kit, race_kit):
+    other_kit = race_kit
     this_year = timezone.localdate().year
     make_testimonial(title="Avec le kit déchets", kit=kit, postcode="29200", action_date=date(this_year, 1, 2))
     make_testimonial(title="Avec la course", kit=other_kit, postcode="69003", action_date=date(this_year - 1, 5, 5))
@@ -105,11 +105,9 @@ def test_wall_query_count_is_constant_with_60_testimonials(client, django_assert
     assert 'rel="next"' in html
 
 
-def test_kit_page_shows_they_did_it_with_its_testimonials_only(client, kit):
+def test_kit_page_shows_they_did_it_with_its_testimonials_only(client, kit, race_kit):
     make_testimonial(title="Sur la plage", kit=kit)
-    make_testimonial(
-        title="Autre kit", kit=KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
-    )
+    make_testimonial(title="Autre kit", kit=race_kit)
     make_testimonial(title="Refusée", kit=kit, status=Story.Status.REJECTED)
     html = client.get(kit.url).content.decode()
     assert "Ils l’ont fait" in html
@@ -175,8 +173,8 @@ def test_deleting_a_testimonial_deletes_its_photo_file(django_capture_on_commit_
     assert not storage.exists(name)
 
 
-def test_english_pages_show_the_english_kit(client):
-    kit = KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
+def test_english_pages_show_the_english_kit(client, race_kit):
+    kit = race_kit
     english_kit = KitPage.objects.get(translation_key=kit.translation_key, locale__language_code="en")
     testimonial = make_testimonial(title="Run in the sun", kit=kit)
     wall = client.get("/en/local-actions/").content.decode()

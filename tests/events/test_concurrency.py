@@ -1,7 +1,6 @@
 """Seats under contention, on PostgreSQL with real threads: the event's row lock makes
 registrations and cancellations queue up, so seats are never over- or under-filled."""
 
-import os
 import random
 import threading
 from datetime import timedelta
@@ -9,11 +8,10 @@ from datetime import timedelta
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from community.associations.models import Association
 from community.members.models import MemberProfile
@@ -23,28 +21,13 @@ from events.models import EventIndexPage, EventPage, Registration
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def reload_demo_afterwards(django_db_blocker):
-    """A transactional test empties the database when it ends (TRAPS.md); serialized_rollback
-    brings back what migrations created, and the demo content is loaded again for the tests
-    that follow (browser tests among them)."""
-    yield
-    with django_db_blocker.unblock():
-        # Django restores the serialized state at the start of the next such test, not at the end.
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
 @pytest.fixture
 def empty_event(settings):
-    """Transactional tests start from an empty database (TRAPS.md): build what we need."""
+    """An event of 10 seats under the skeleton's events index (serialized_rollback brings the
+    skeleton back for transactional tests: tests/skeleton.py)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    locale = Locale.objects.get_or_create(language_code="fr")[0]
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    from home.models import HomePage
-
-    home = root.add_child(instance=HomePage(title="Accueil", slug="accueil-concurrence", hero_title="x", locale=locale))
-    index = home.add_child(instance=EventIndexPage(title="Événements", slug="evenements", locale=locale))
+    locale = Locale.objects.get(language_code="fr")
+    index = EventIndexPage.objects.get(locale=locale)
     start = timezone.now() + timedelta(days=10)
     event = index.add_child(
         instance=EventPage(

@@ -7,7 +7,9 @@ import pytest
 
 from django.utils import timezone
 
-from events.factories import EventPageFactory
+from community.associations.factories import AssociationFactory
+from events.factories import EventPageFactory, RegistrationFactory
+from home.localization import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -66,16 +68,24 @@ def test_event_page_shows_paris_time_the_venue_and_never_the_online_link(client,
     assert "Envoyé par e-mail aux participants confirmés." in html
 
 
-def test_demo_sessions_in_both_languages(client):
+def test_sessions_in_both_languages_with_seats_left_and_the_recap(client, make_event):
+    upcoming = make_event(title="Petit Déj en ligne : mobiliser", slug="mobiliser")
+    translate(upcoming, "en", {upcoming.title: "Online Petit Déj: bringing in", upcoming.slug: "bringing-in"})
+    almost_full = make_event(title="Petit Déj presque complet", slug="presque-complet", capacity=3)
+    RegistrationFactory.create_batch(2, event=almost_full)
+    past = make_event(title="Petit Déj : les kits", slug="les-kits", past=True)
+    translate(past, "en", {past.title: "Petit Déj: the kits", past.slug: "the-kits"})
+    named = AssociationFactory(name="Courir Témoin")
+    RegistrationFactory(event=past, association=named, attended=True, may_name_association=True)
+    RegistrationFactory(event=past, association=AssociationFactory(name="Asso Discrète"), attended=True)
     html = unescape(client.get("/evenements/").content.decode())
-    assert "Petit Déj en ligne : mobiliser de nouveaux bénévoles" in html
-    assert "Petit Déj : les kits d'action autonomes" in html
+    assert "Petit Déj en ligne : mobiliser" in html and "Petit Déj : les kits" in html
     html = unescape(client.get("/en/events/").content.decode())
-    assert "Online Petit Déj: bringing in new volunteers" in html
-    html = unescape(client.get("/evenements/petit-dej-actions-en-milieu-scolaire/").content.decode())
+    assert "Online Petit Déj: bringing in" in html and "Petit Déj en ligne" not in html
+    html = unescape(client.get("/evenements/presque-complet/").content.decode())
     assert "1 place restante" in html
-    html = unescape(client.get("/evenements/petit-dej-kits-actions-autonomes/").content.decode())
+    html = unescape(client.get("/evenements/les-kits/").content.decode())
     assert "Merci pour leur participation" in html
-    assert "Courir Ensemble" in html
-    html = unescape(client.get("/en/events/petit-dej-autonomous-action-kits/").content.decode())
-    assert "Thank you for taking part in" in html
+    assert "Courir Témoin" in html and "Asso Discrète" not in html
+    html = unescape(client.get("/en/events/the-kits/").content.decode())
+    assert "Thank you for taking part in" in html and "Courir Témoin" in html

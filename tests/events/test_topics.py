@@ -183,29 +183,6 @@ def test_attendance_at_a_training_session_accredits_the_member(client, make_even
     assert profile.accreditation_event_id == training.pk
 
 
-def test_demo_topics_and_training_are_loaded_once(client):
-    import os
-
-    from django.core.management import call_command
-
-    from community.members.models import MemberProfile
-    from events.models import EventPage
-
-    def counts():
-        return (TopicProposal.objects.count(), TopicVote.objects.count())
-
-    before = counts()
-    assert before[0] == 5 and before[1] == 8
-    selected = TopicProposal.objects.get(status="selected")
-    assert selected.event is not None and not selected.event.is_over()
-    assert EventPage.objects.filter(training_for_school_actions=True, locale__language_code="fr").count() == 1
-    assert MemberProfile.objects.filter(accredited_at__isnull=False).count() == 1
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    assert counts() == before
-    html = unescape(client.get(selected.event.url).content.decode())
-    assert "proposé par Courir Ensemble" in html
-
-
 def test_declining_in_the_admin_needs_a_reason(client, topic):
     editor = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
     client.force_login(editor)

@@ -1,27 +1,13 @@
 """Votes under concurrent clicks, on PostgreSQL with real threads: the unique constraint
 (topic, member) keeps one vote per member, and a lost race is not an error."""
 
-import os
-
 import pytest
-
-from django.core.management import call_command
-from django.db import connection
 
 from events import topics
 from events.models import TopicVote
 from tests.events.test_concurrency import make_members, run_in_threads
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def reload_demo_afterwards(django_db_blocker):
-    """As in test_concurrency: transactional tests empty the database (TRAPS.md)."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def test_concurrent_clicks_count_one_vote_per_member():

@@ -40,7 +40,8 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(client,
 
 
 def test_pages_with_a_form_are_never_stored_and_each_visitor_gets_a_token():
-    kit = KitPageFactory._meta.model.objects.live().filter(locale__language_code="fr").first()
+    kit = KitPageFactory(parent=KitIndexPage.objects.get(locale__language_code="fr"), title="Kit au formulaire")
+    kit.save_revision().publish()
     url = kit.url + kit.reverse_subpage("declare")
     tokens = set()
     for _ in range(2):

@@ -9,6 +9,8 @@ import pytest
 
 from django.test import Client
 
+from kits.factories import KitPageFactory
+from kits.models import KitIndexPage
 from tests.deploy_helpers import ROOT, production_env
 
 PRINT_SETTINGS = (
@@ -61,8 +63,7 @@ def test_anonymous_pages_tell_a_cdn_how_long_to_keep_them(settings):
     settings.PUBLIC_CACHE_MAX_AGE = 120
     assert "max-age=120" in Client().get("/")["Cache-Control"]
     assert "public" in Client().get("/")["Cache-Control"]  # the stored copy says it too
-    from kits.models import KitPage
-
-    kit = KitPage.objects.live().filter(locale__language_code="fr").first()
+    kit = KitPageFactory(parent=KitIndexPage.objects.get(locale__language_code="fr"), title="Kit au formulaire")
+    kit.save_revision().publish()
     form_page = Client().get(kit.url + kit.reverse_subpage("declare"))  # holds a CSRF token
     assert "public" not in form_page.get("Cache-Control", "")

@@ -1,9 +1,12 @@
-"""Kits fixtures: the demo's French and English kit indexes, themes, and a helper
-that builds a complete kit (steps, FAQ, a material) with the factories."""
+"""Kits fixtures: the skeleton's French and English kit indexes, themes, and a helper
+that builds a complete kit (steps, FAQ, materials), translated into English if asked."""
 
 import pytest
 
+from wagtail.models import Locale
+
 from home.factories import heading, paragraph, stream
+from home.localization import translate
 from kits.factories import KitDocumentFactory, KitMaterialFactory, KitPageFactory, faq, step
 from kits.models import KitIndexPage, Theme
 
@@ -38,16 +41,26 @@ def good_body(steps=3, extra_words=600):
 
 @pytest.fixture
 def make_kit(kit_index):
-    """make_kit(**fields) → a published kit with one PDF material (materials=0 for none)."""
+    """make_kit(**fields) → a published kit with one PDF material (materials=0 for none, or a
+    list of KitMaterialFactory fields such as {"label": …, "kind": …}); english={source: text}
+    also publishes its English translation (strings not given keep the French text)."""
 
-    def make(parent=None, materials=1, publish=True, **fields):
+    def make(parent=None, materials=1, publish=True, english=None, **fields):
         fields.setdefault("body", good_body())
         kit = KitPageFactory(parent=parent or kit_index, **fields)
-        for n in range(materials):
-            KitMaterialFactory(page=kit, document=KitDocumentFactory(title=f"{kit.title} matériel {n}"))
+        specs = [{} for _ in range(materials)] if isinstance(materials, int) else materials
+        for n, spec in enumerate(specs):
+            title = spec.get("label", f"{kit.title} matériel {n}")
+            KitMaterialFactory(page=kit, document=KitDocumentFactory(title=title), **spec)
         if publish:
             kit.save_revision().publish()
         kit.refresh_from_db()
+        if english is not None:
+            translate(kit, "en", english)
         return kit
 
     return make
+
+
+def english_of(page):
+    return page.get_translation(Locale.objects.get(language_code="en"))

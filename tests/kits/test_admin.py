@@ -10,11 +10,14 @@ from wagtail.models import Page, Workflow
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.factories import stream
 from home.models import HomePage
-from kits.factories import KitDocumentFactory
+from kits.factories import KitDocumentFactory, step
 from kits.models import KitIndexPage, KitPage
 
 pytestmark = pytest.mark.django_db
+
+SHORT = stream(step("Coller les affiches", "Demandez l'autorisation aux commerçants."))
 
 
 def kit_form_data(*, steps=True, materials=True, **overrides):
@@ -131,8 +134,8 @@ def test_publishing_an_existing_kit_after_removing_its_steps_is_refused(admin_cl
     assert kit.quality.steps == 3  # the live version keeps its steps
 
 
-def test_quality_panel_in_the_edit_view(admin_client):
-    kit = KitPage.objects.get(slug="affiches-prevention")
+def test_quality_panel_in_the_edit_view(admin_client, make_kit):
+    kit = make_kit(title="Affiches du marché", body=SHORT, audiences=[])  # 1 step, no FAQ, 1 material
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=(kit.pk,))).content.decode()
     assert "Qualité : ni trop court, ni trop long" in html
     assert "Temps de lecture : 1 minute" in html
@@ -140,22 +143,24 @@ def test_quality_panel_in_the_edit_view(admin_client):
     assert 'data-verdict="too-short"' in html and 'data-verdict="missing-audience"' in html
 
 
-def test_quality_column_in_the_kit_listing(admin_client):
+def test_quality_column_in_the_kit_listing(admin_client, make_kit):
+    make_kit(title="Affiches du marché", body=SHORT)
+    make_kit(title="Collecte de jouets")
     html = admin_client.get(reverse("kits:index")).content.decode()
     assert "Qualité" in html
-    row = html.split("Affiches de prévention", 1)[1].split("</tr>", 1)[0]
+    row = html.split("Affiches du marché", 1)[1].split("</tr>", 1)[0]
     assert 'data-verdict="too-short"' in row
-    good = html.split("Collecte de produits d&#x27;hygiène", 1)[1].split("</tr>", 1)[0]
+    good = html.split("Collecte de jouets", 1)[1].split("</tr>", 1)[0]
     assert 'data-verdict="good"' in good
 
 
-def test_kit_review_workflow_is_attached_to_the_kit_index():
+def test_kit_review_workflow_is_attached_to_the_kit_index(make_kit):
     workflow = Workflow.objects.get(name="Kit review")
     index = KitIndexPage.objects.get(locale__language_code="fr")
     assert index.get_workflow() == workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
-    kit = KitPage.objects.filter(locale__language_code="fr").first()
+    kit = make_kit(title="Kit sous relecture")
     assert kit.get_workflow() == workflow
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from wagtail.models import Locale
 
-from kits.models import Accreditation, ActionDeclaration, DeclarationStatus, KitPage, email_hash
+from kits.models import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -20,19 +20,24 @@ NOW = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture(autouse=True)
 def frozen():
-    ActionDeclaration.objects.all().delete()  # the demo's declarations (rolled back after the test)
     with time_machine.travel(NOW, tick=False):
         yield
 
 
 @pytest.fixture
-def kit():
-    return KitPage.objects.get(slug="collecte-produits-hygiene", locale__language_code="fr")
+def kit(make_kit):
+    """A French kit with two materials, translated into English."""
+    return make_kit(
+        title="Collecte de livres",
+        slug="collecte-de-livres",
+        materials=2,
+        english={"Collecte de livres": "Book collection", "collecte-de-livres": "book-collection"},
+    )
 
 
 @pytest.fixture
-def school_kit():
-    return KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
+def school_kit(make_kit):
+    return make_kit(title="Course de l'école", slug="course-de-l-ecole", school=True)
 
 
 def form_data(**overrides):
@@ -73,7 +78,8 @@ def test_form_shows_the_fields_with_their_names_and_consent_not_ticked(client, k
 
 def test_kit_page_has_the_call_to_action_and_no_material_link(client, kit):
     html = client.get(kit.url).content.decode()
-    assert 'href="/kits/collecte-produits-hygiene/je-me-lance/"' in html
+    assert kit.url == "/kits/collecte-de-livres/"
+    assert 'href="/kits/collecte-de-livres/je-me-lance/"' in html
     assert "Je me lance" in html
     assert "telecharger/" not in html
 
@@ -100,14 +106,12 @@ def test_valid_declaration_is_stored_on_the_source_kit_and_sends_the_links(
     message = mail.outbox[0]
     assert message.to == ["camille@example.org"]
     assert "Votre kit" in message.subject
-    assert (
-        f"/kits/collecte-produits-hygiene/mon-action/{declaration.token}/" in message.extra_headers["List-Unsubscribe"]
-    )
-    assert "/kits/collecte-produits-hygiene/telecharger/" in message.body
+    assert f"/kits/collecte-de-livres/mon-action/{declaration.token}/" in message.extra_headers["List-Unsubscribe"]
+    assert "/kits/collecte-de-livres/telecharger/" in message.body
     assert message.alternatives[0][1] == "text/html"
     page = client.get(response["Location"]).content.decode()
     assert "Merci" in page
-    assert page.count("/telecharger/") == kit.materials.count()
+    assert page.count("/telecharger/") == kit.materials.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -244,7 +248,7 @@ def test_english_declaration_attaches_to_the_french_kit_and_mails_in_english(
     client, kit, django_capture_on_commit_callbacks
 ):
     english = kit.get_translation(Locale.objects.get(language_code="en"))
-    assert english.url == "/en/kits/hygiene-product-collection/"
+    assert english.url == "/en/kits/book-collection/"
     response = client.get(english.url + "je-me-lance/")
     assert response.status_code == 200
     assert "Get started" in response.content.decode()
@@ -253,8 +257,8 @@ def test_english_declaration_attaches_to_the_french_kit_and_mails_in_english(
     declaration = ActionDeclaration.objects.get()
     assert declaration.kit_id == kit.pk
     assert declaration.language == "en"
-    assert response["Location"] == f"/en/kits/hygiene-product-collection/mon-action/{declaration.token}/"
+    assert response["Location"] == f"/en/kits/book-collection/mon-action/{declaration.token}/"
     message = mail.outbox[0]
-    assert "Your kit: Hygiene product collection" in message.subject
+    assert "Your kit: Book collection" in message.subject
     assert "Hello Camille Martin" in message.body
-    assert "/en/kits/hygiene-product-collection/telecharger/" in message.body
+    assert "/en/kits/book-collection/telecharger/" in message.body

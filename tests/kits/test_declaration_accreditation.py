@@ -11,15 +11,15 @@ from django.utils import timezone
 from community.members.factories import MemberFactory
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
-from kits.models import Accreditation, ActionDeclaration, KitPage
+from kits.models import Accreditation, ActionDeclaration
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def school_kit():
-    kit = KitPage.objects.filter(locale__language_code="fr", school_setting=True).live().first()
-    assert kit is not None, "the demo has a school-setting kit"
+def school_kit(make_kit):
+    kit = make_kit(title="Course à l'école", slug="course-a-l-ecole", school=True)
+    assert kit.live and kit.school_setting
     return kit
 
 

@@ -10,10 +10,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from home.factories import stream
 from kits import daily
-from kits.factories import ActionDeclarationFactory
-from kits.models import ActionDeclaration, DeclarationStatus, KitDownload, KitPage
+from kits.factories import ActionDeclarationFactory, checklist, step
+from kits.models import ActionDeclaration, DeclarationStatus, KitDownload
 from kits.signing import sign_download
+from tests.kits.conftest import english_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +24,33 @@ NOW = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture(autouse=True)
 def frozen():
-    ActionDeclaration.objects.all().delete()  # the demo's declarations (rolled back after the test)
     with time_machine.travel(NOW, tick=False):
         yield
 
 
 @pytest.fixture
-def kit():
-    return KitPage.objects.get(slug="course-solidaire-ecole", locale__language_code="fr")
+def kit(make_kit):
+    """A school kit with a checklist and two materials, translated into English."""
+    return make_kit(
+        title="Course solidaire du quartier",
+        slug="course-solidaire-du-quartier",
+        school=True,
+        materials=2,
+        body=stream(
+            step("Préparer", "Réunissez l'équipe.", "3 semaines avant"),
+            step("Courir", "Comptez les tours.", "3 h"),
+            checklist("À prévoir", ["Tampons encreurs", "Eau et gobelets"]),
+        ),
+        english={
+            "Course solidaire du quartier": "Neighbourhood charity run",
+            "course-solidaire-du-quartier": "neighbourhood-charity-run",
+        },
+    )
+
+
+@pytest.fixture
+def other_kit(make_kit):
+    return make_kit(title="Un autre kit", slug="un-autre-kit")
 
 
 @pytest.fixture
@@ -53,20 +74,19 @@ def test_signed_link_streams_the_file_as_an_attachment_and_records_the_download(
 
 
 def test_english_link_gives_the_english_material_of_the_same_declaration(client, kit, declaration):
-    english = KitPage.objects.get(slug="charity-run-at-school")
+    english = english_of(kit)
     material = english.materials.first()
     response = client.get(download_url(english, declaration, material))
     assert response.status_code == 200
     assert KitDownload.objects.get().material == material
 
 
-def test_tampered_links_are_404(client, kit, declaration):
+def test_tampered_links_are_404(client, kit, declaration, other_kit):
     signed = sign_download(declaration.token, kit.materials.first().pk)
     assert client.get(f"{kit.url}telecharger/{signed[:-2]}xx/").status_code == 404
     value, timestamp, signature = signed.split("/")
     assert client.get(f"{kit.url}telecharger/{value}x/{timestamp}/{signature}/").status_code == 404
-    other = KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
-    forged = sign_download(declaration.token, other.materials.first().pk)  # someone else's kit material
+    forged = sign_download(declaration.token, other_kit.materials.first().pk)  # someone else's kit material
     assert client.get(f"{kit.url}telecharger/{forged}/").status_code == 404
     assert client.get(f"{kit.url}telecharger/{sign_download('guessed', kit.materials.first().pk)}/").status_code == 404
     assert not KitDownload.objects.exists()
@@ -107,14 +127,13 @@ def test_link_within_thirty_days_still_works(client, kit, declaration):
         assert client.get(url).status_code == 200
 
 
-def test_person_page_by_token_and_guessed_token_is_404(client, kit, declaration):
+def test_person_page_by_token_and_guessed_token_is_404(client, kit, declaration, other_kit):
     response = client.get(f"{kit.url}mon-action/{declaration.token}/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert declaration.name in response.content.decode()
     assert client.get(f"{kit.url}mon-action/{declaration.token[:-1]}x/").status_code == 404
-    other = KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
-    assert client.get(f"{other.url}mon-action/{declaration.token}/").status_code == 404
+    assert client.get(f"{other_kit.url}mon-action/{declaration.token}/").status_code == 404
 
 
 def test_person_page_says_a_reported_action_is_told(client, kit, declaration):
@@ -124,7 +143,7 @@ def test_person_page_says_a_reported_action_is_told(client, kit, declaration):
     html = client.get(f"{kit.url}mon-action/{declaration.token}/").content.decode()
     assert "<dd>Racontée</dd>" in html
     assert "Signalé" not in html
-    english = KitPage.objects.get(slug="charity-run-at-school")
+    english = english_of(kit)
     assert "<dd>Reported</dd>" in client.get(f"{english.url}mon-action/{declaration.token}/").content.decode()
 
 
@@ -189,7 +208,7 @@ def test_reminders_go_seven_days_before_once_each(kit, django_capture_on_commit_
     assert f"mon-action/{due.token}/" in french.body
     assert french.extra_headers["List-Unsubscribe"].endswith(f"mon-action/{due.token}/>")
     assert (
-        "Your action in a week: Charity run at school"
+        "Your action in a week: Neighbourhood charity run"
         in next(m for m in mail.outbox if m.to == [english.email]).subject
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -210,5 +229,17 @@ def test_reminder_command_next_week_reaches_the_later_action(kit, django_capture
     assert "1 reminder" in out.getvalue()
 
 
-def test_declarations_count_on_the_source_kit():
+def test_declarations_count_on_the_source_kit(client, kit, django_capture_on_commit_callbacks):
+    data = {
+        "name": "Camille Martin",
+        "email": "camille@example.org",
+        "postcode": "75011",
+        "planned_date": "2027-01-15",
+        "audience": "pupils",
+        "expected_participants": "40",
+        "consent": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(english_of(kit).url + "je-me-lance/", data).status_code == 302
+    assert ActionDeclaration.objects.get().kit_id == kit.pk
     assert ActionDeclaration.objects.filter(kit__locale__language_code="en").count() == 0

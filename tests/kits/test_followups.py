@@ -15,7 +15,7 @@ from django.core.management import call_command
 from community.testimonials.models import Testimonial as Story
 from kits.factories import ActionDeclarationFactory
 from kits.followups import send_kit_followups
-from kits.models import ActionDeclaration, DeclarationStatus, KitPage
+from kits.models import ActionDeclaration, DeclarationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +25,13 @@ TODAY = datetime.date(2026, 11, 27)
 
 @pytest.fixture(autouse=True)
 def frozen():
-    ActionDeclaration.objects.all().delete()
-    Story.objects.all().delete()
     with time_machine.travel(NOW, tick=False):
         yield
 
 
 @pytest.fixture
-def kit():
-    return KitPage.objects.get(slug="ramassage-dechets", locale__language_code="fr")
+def kit(make_kit):
+    return make_kit(title="Ramassage de la plage", slug="ramassage-de-la-plage")
 
 
 def declared(kit, days_ago, **fields):

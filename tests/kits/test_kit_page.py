@@ -7,11 +7,63 @@ from html import unescape
 
 import pytest
 
-from home.factories import callout, heading, stream
+from community.associations.factories import AssociationFactory
+from home.factories import callout, heading, paragraph, stream
+from kits.choices import Audience, Cost, Difficulty
 from kits.factories import faq, step
 from kits.models import KitPage
 
 pytestmark = pytest.mark.django_db
+
+STEPS = [
+    ("Obtenir l'accord de l'école", "Présentez le projet à la direction.", "Get the school's agreement"),
+    ("Suivre la formation d'agrément", "Inscrivez-vous à la session.", "Attend the accreditation training"),
+    ("Sensibiliser les classes", "Une séance par classe.", "Raise awareness in class"),
+    ("Organiser le parcours", "Tracez une boucle.", "Set up the course"),
+    ("Courir et compter", "Chaque classe court.", "Run and count"),
+    ("Collecter les promesses", "Les dons arrivent.", "Collect the pledges"),
+]
+
+
+@pytest.fixture
+def run_kit(make_kit, themes):
+    """A complete school kit of an association, translated into English."""
+    return make_kit(
+        title="Course de l'école des Lilas",
+        slug="course-ecole-lilas",
+        summary="Les élèves courent des tours de cour ou de stade, parrainés par leurs proches.",
+        association=AssociationFactory(name="Coureurs du Cœur"),
+        audiences=[Audience.PUPILS, Audience.FAMILIES],
+        action_duration=180,
+        team_min=4,
+        team_max=10,
+        difficulty=Difficulty.DEMANDING,
+        cost=Cost.LOW,
+        school_setting=True,
+        themes=[themes["solidarite"], themes["sport"]],
+        body=stream(
+            paragraph("Courir pour les autres."),
+            heading("Le déroulé"),
+            *[step(title, text, "1 h") for title, text, _english in STEPS],
+            faq([("Que faire s'il pleut ?", "Prévoyez une date de repli.")]),
+        ),
+        materials=[
+            {"label": "Guide de la course", "kind": "guide"},
+            {"label": "Carnet de parrainage", "kind": "template"},
+        ],
+        english={
+            "Course de l'école des Lilas": "Lilas school run",
+            "course-ecole-lilas": "lilas-school-run",
+            "Que faire s'il pleut ?": "What if it rains?",
+            "Carnet de parrainage": "Sponsorship booklet",
+            **{title: english for title, _text, english in STEPS},
+        },
+    )
+
+
+@pytest.fixture
+def french_only_kit(make_kit):
+    return make_kit(title="Ramassage des berges", slug="ramassage-des-berges")
 
 
 def html_of(response):
@@ -19,8 +71,8 @@ def html_of(response):
     return unescape(response.content.decode())
 
 
-def test_demo_kit_page_shows_summary_facts_steps_faq_materials_and_association(client):
-    html = html_of(client.get("/kits/course-solidaire-ecole/"))
+def test_kit_page_shows_summary_facts_steps_faq_materials_and_association(client, run_kit):
+    html = html_of(client.get("/kits/course-ecole-lilas/"))
     assert "Les élèves courent des tours de cour ou de stade" in html
     for fact in ("Public", "Durée", "3 h", "Équipe", "4–10", "Difficulté", "Exigeant", "Coût", "Moins de 50 €"):
         assert fact in html, fact
@@ -28,7 +80,7 @@ def test_demo_kit_page_shows_summary_facts_steps_faq_materials_and_association(c
     assert re.search(r"Étape 1</span> Obtenir l'accord de l'école", html)
     assert re.search(r"Étape 6</span> Collecter les promesses", html)
     assert "<summary>Que faire s'il pleut ?</summary>" in html
-    assert "Courir Ensemble" in html
+    assert "Coureurs du Cœur" in html
     assert "Carnet de parrainage" in html and "Modèle" in html and "PDF" in html
 
 
@@ -42,8 +94,9 @@ def test_materials_show_kind_format_and_size_but_no_link(client, make_kit):
     assert "/documents/" not in html and material.document.filename not in html
 
 
-def test_no_public_page_links_to_a_kit_document(client):
-    for path in ("/kits/", "/kits/collecte-produits-hygiene/", "/en/kits/", "/en/kits/hygiene-product-collection/"):
+def test_no_public_page_links_to_a_kit_document(client, run_kit):
+    for path in ("/kits/", "/kits/course-ecole-lilas/", "/en/kits/", "/en/kits/lilas-school-run/"):
+        assert client.get(path).status_code == 200, path
         assert "/documents/" not in client.get(path).content.decode(), path
 
 
@@ -79,16 +132,16 @@ def test_school_setting_notice_only_when_flagged(client, make_kit):
     assert "bénévole agréé" not in html_of(client.get(make_kit(title="Kit hors école").url))
 
 
-def test_open_graph_and_howto_json_ld(client):
-    html = client.get("/kits/course-solidaire-ecole/").content.decode()
-    assert '<meta property="og:title" content="Course solidaire à l&#x27;école">' in html
-    assert '<meta property="og:url" content="http://localhost/kits/course-solidaire-ecole/">' in html
+def test_open_graph_and_howto_json_ld(client, run_kit):
+    html = client.get("/kits/course-ecole-lilas/").content.decode()
+    assert '<meta property="og:title" content="Course de l&#x27;école des Lilas">' in html
+    assert '<meta property="og:url" content="http://localhost/kits/course-ecole-lilas/">' in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "HowTo"
-    assert data["name"] == "Course solidaire à l'école"
+    assert data["name"] == "Course de l'école des Lilas"
     assert data["totalTime"] == "PT3H0M"
     assert [s["name"] for s in data["step"]][:2] == ["Obtenir l'accord de l'école", "Suivre la formation d'agrément"]
-    assert data["author"]["name"] == "Courir Ensemble"
+    assert data["author"]["name"] == "Coureurs du Cœur"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, make_kit):
@@ -108,32 +161,29 @@ def test_summary_is_limited_to_300_characters(kit_index):
     assert "summary" in error.value.message_dict
 
 
-def test_english_kit_is_served_in_english(client):
-    html = html_of(client.get("/en/kits/charity-run-at-school/"))
+def test_english_kit_is_served_in_english(client, run_kit):
+    html = html_of(client.get("/en/kits/lilas-school-run/"))
     assert '<html lang="en">' in html
-    assert (
-        "Step 1</span> Get the school&#x27;s agreement"
-        in client.get("/en/kits/charity-run-at-school/").content.decode()
-    )
+    assert "Step 1</span> Get the school&#x27;s agreement" in client.get("/en/kits/lilas-school-run/").content.decode()
     assert "<summary>What if it rains?</summary>" in html
     assert "Sponsorship booklet" in html
     assert "School setting: an accredited volunteer is required" in html
     assert "Solidarity" in html and "Sport" in html  # themes rendered in English
 
 
-def test_untranslated_kit_is_a_404_in_english_with_a_link_to_the_french_kit(client):
-    response = client.get("/en/kits/ramassage-dechets/")
+def test_untranslated_kit_is_a_404_in_english_with_a_link_to_the_french_kit(client, french_only_kit):
+    response = client.get("/en/kits/ramassage-des-berges/")
     assert response.status_code == 404
     html = unescape(response.content.decode())
     assert '<html lang="en">' in html
-    assert 'href="/kits/ramassage-dechets/"' in html
+    assert 'href="/kits/ramassage-des-berges/"' in html
     assert "has not been translated yet" in html
 
 
-def test_french_slug_under_english_redirects_to_the_english_kit(client):
-    response = client.get("/en/kits/course-solidaire-ecole/")
+def test_french_slug_under_english_redirects_to_the_english_kit(client, run_kit):
+    response = client.get("/en/kits/course-ecole-lilas/")
     assert response.status_code == 302
-    assert response["Location"] == "/en/kits/charity-run-at-school/"
+    assert response["Location"] == "/en/kits/lilas-school-run/"
 
 
 def test_unknown_kit_is_a_plain_404(client):

@@ -6,8 +6,10 @@ import pytest
 from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from home.factories import paragraph, stream
+from home.localization import translate
+from kits.choices import Audience
 from kits.factories import KitPageFactory
-from kits.models import KitIndexPage
+from kits.models import KitIndexPage, Theme
 
 
 @pytest.fixture
@@ -44,3 +46,37 @@ def make_event(event_index):
         return page
 
     return make
+
+
+HYGIENE = "Collecte de produits d'hygiène"
+HYGIENE_EN = "Hygiene product collection"
+
+
+@pytest.fixture
+def hygiene_kit(make_kit):
+    """A French kit with its key facts (audiences, 8 h, two themes), translated into English."""
+    kit = make_kit(
+        HYGIENE,
+        "Une collecte bien préparée à l'entrée d'un supermarché ou dans une école remplit un coffre en une journée.",
+        slug="collecte-produits-hygiene",
+        summary="Une journée de collecte de savons et de brosses à dents, remis aux personnes en précarité.",
+        audiences=[Audience.GENERAL_PUBLIC, Audience.COMPANIES, Audience.YOUNG_PEOPLE],
+        action_duration=480,
+        themes=list(Theme.objects.filter(locale__language_code="fr", slug__in=["sante", "solidarite"])),
+    )
+    translate(
+        kit,
+        "en",
+        {
+            HYGIENE: HYGIENE_EN,
+            kit.slug: "hygiene-product-collection",
+            kit.summary: "A day collecting soap and toothbrushes, given to people in need.",
+        },
+    )
+    return kit
+
+
+@pytest.fixture
+def poster_kit(make_kit):
+    """A French kit that has no English translation."""
+    return make_kit("Affiches de prévention", "Des affiches pour la rue.")

@@ -8,7 +8,7 @@ from tests.search.helpers import suggestion_titles
 
 
 @pytest.mark.django_db
-def test_suggestions_are_json_titles_with_links_and_types(client):
+def test_suggestions_are_json_titles_with_links_and_types(client, hygiene_kit):
     response = client.get("/recherche/suggestions/?q=coll")
     data = response.json()
     assert response.status_code == 200

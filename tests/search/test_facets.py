@@ -65,7 +65,7 @@ def test_unknown_facet_values_are_ignored(client, grebe_content):
         assert sorted(titles(client, f"/recherche/?q=grèbe&{params}")) == expected, params
 
 
-def test_english_theme_slugs(client, grebe_content):
+def test_english_theme_slugs(client, grebe_content, hygiene_kit):
     # The French kits are not translated: nothing in English, and a French slug is unknown there.
     assert titles(client, "/en/recherche/?q=grèbe&theme=health") == []
     assert titles(client, "/en/recherche/?q=hygiene&theme=health") == ["Hygiene product collection"]

@@ -52,7 +52,7 @@ def test_autocomplete_folds_accents(client, make_kit):
     assert "Événement solidaire de printemps" in suggestion_titles(client, "/recherche/suggestions/?q=evenement sol")
 
 
-def test_the_volunteer_and_the_referent_find_what_they_look_for(client):
+def test_the_volunteer_and_the_referent_find_what_they_look_for(client, hygiene_kit):
     assert "Collecte de produits d'hygiène" in titles(client, "/recherche/?q=collecte école")[:3]
     english = titles(client, "/en/recherche/?q=collections")
     assert "Hygiene product collection" in english  # French stemming still strips the English plural

@@ -45,13 +45,13 @@ def test_promotions_of_hidden_or_other_language_pages_are_skipped(client, make_k
     assert 'href="https://example.org/guide">Guide externe</a>' in html
 
 
-def test_searches_with_results_count_as_promotion_hits(client):
+def test_searches_with_results_count_as_promotion_hits(client, hygiene_kit):
     client.get("/recherche/?q=Collecte")
     client.get("/recherche/?q=collecte ")
     assert Query.get("collecte").hits == 2
 
 
-def test_searches_without_results_are_recorded_per_language(client):
+def test_searches_without_results_are_recorded_per_language(client, hygiene_kit):
     client.get("/recherche/?q=Licorne  Bleue")
     client.get("/recherche/?q=licorne bleue")
     client.get("/en/recherche/?q=licorne bleue")

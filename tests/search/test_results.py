@@ -9,19 +9,19 @@ from tests.search.helpers import results, titles
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_is_indexed(client):
-    """The session's demo content went through the index tasks (immediate in tests)."""
+def test_published_content_is_indexed(client, hygiene_kit):
+    """A published kit went through the index tasks (immediate in tests)."""
     assert "Collecte de produits d'hygiène" in titles(client, "/recherche/?q=hygiène")
 
 
-def test_a_volunteer_finds_the_kit_with_two_words(client):
+def test_a_volunteer_finds_the_kit_with_two_words(client, hygiene_kit):
     found = results(client, "/recherche/?q=collecte+école")
     assert ("Kit", "Collecte de produits d'hygiène") in [(kind, title) for kind, title, _url, _p in found]
     url = next(url for _kind, title, url, _p in found if title == "Collecte de produits d'hygiène")
-    assert url == "/kits/collecte-produits-hygiene/"
+    assert url == "/kits/collecte-produits-hygiene/" == hygiene_kit.url
 
 
-def test_results_show_type_highlighted_summary_and_kit_key_facts(client):
+def test_results_show_type_highlighted_summary_and_kit_key_facts(client, hygiene_kit):
     html = client.get("/recherche/?q=savons").content.decode()
     assert '<span class="tag">Kit</span>' in html
     assert "<mark>savons</mark>" in html  # the summary, highlighted by our own code
@@ -30,18 +30,18 @@ def test_results_show_type_highlighted_summary_and_kit_key_facts(client):
     assert "Santé, Solidarité" in html  # themes, in French
 
 
-def test_highlight_folds_accents_and_case_in_titles(client):
+def test_highlight_folds_accents_and_case_in_titles(client, hygiene_kit):
     html = client.get("/recherche/?q=HYGIENE").content.decode()
     assert "<mark>hygiène</mark>" in html
 
 
-def test_french_visitors_see_french_pages_only(client):
+def test_french_visitors_see_french_pages_only(client, hygiene_kit):
     found = titles(client, "/recherche/?q=hygiène")
     assert "Collecte de produits d'hygiène" in found
     assert "Hygiene product collection" not in found
 
 
-def test_english_visitors_see_english_pages_only(client):
+def test_english_visitors_see_english_pages_only(client, hygiene_kit):
     found = results(client, "/en/recherche/?q=hygiene")
     assert any(title == "Hygiene product collection" and url.startswith("/en/kits/") for _k, title, url, _p in found)
     assert "Collecte de produits d'hygiène" not in [title for _k, title, _u, _p in found]
@@ -49,7 +49,7 @@ def test_english_visitors_see_english_pages_only(client):
     assert "Audience" in html and "Public" not in html  # key facts in English
 
 
-def test_a_kit_without_translation_is_not_found_in_english(client):
+def test_a_kit_without_translation_is_not_found_in_english(client, poster_kit):
     # Testimonials mentioning posters are shown in both languages; the French kit is not.
     assert "Affiches de prévention" in titles(client, "/recherche/?q=Affiches&type=kit")
     assert titles(client, "/en/recherche/?q=Affiches&type=kit") == []

@@ -3,8 +3,11 @@ association result leads to its page in the directory."""
 
 import pytest
 
+from community.articles.factories import ArticlePageFactory
+from community.articles.models import ArticleIndexPage
 from community.associations.factories import AssociationFactory
 from community.testimonials.models import Testimonial as Story
+from home.localization import translate
 from tests.community.testimonial_helpers import make_testimonial
 from tests.search.helpers import results, suggestion_titles
 
@@ -31,11 +34,17 @@ def test_only_approved_testimonials_are_found_in_both_languages(client):
 
 
 def test_articles_are_found_in_the_visitors_language(client):
+    index = ArticleIndexPage.objects.get(locale__language_code="fr")
+    article = ArticlePageFactory(parent=index, title="Ce que nous avons appris des kits")
+    article.save_revision().publish()
+    translate(article, "en", {article.title: "What we learnt about kits", article.slug: "what-we-learnt-about-kits"})
     found = results(client, "/recherche/?q=kits&type=article")
     assert found and all(kind == "Article" for kind, *_ in found)
     assert all(url.startswith("/ressources/") for _kind, _title, url, _promoted in found)
     english = results(client, "/en/recherche/?q=kits&type=article")
     assert english and all(url.startswith("/en/resources/") for _kind, _title, url, _promoted in english)
+    assert [title for _kind, title, *_ in found] == ["Ce que nous avons appris des kits"]
+    assert [title for _kind, title, *_ in english] == ["What we learnt about kits"]
 
 
 def test_an_association_result_leads_to_its_page(client):

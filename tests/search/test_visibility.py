@@ -58,7 +58,7 @@ def test_the_draft_changes_of_a_live_page_are_not_found(client, make_kit):
     assert "Kit albatros" in titles(client, "/recherche/?q=albatros")
 
 
-def test_suggestions_are_in_the_visitors_language(client):
+def test_suggestions_are_in_the_visitors_language(client, hygiene_kit):
     assert "Collecte de produits d'hygiène" in suggestion_titles(client, "/recherche/suggestions/?q=coll")
     english = suggestion_titles(client, "/en/recherche/suggestions/?q=hyg")
     assert "Hygiene product collection" in english

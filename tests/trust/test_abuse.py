@@ -23,10 +23,11 @@ from wagtail.images import get_image_model
 from community.members.factories import MemberFactory, UserFactory
 from events.models import Registration, TopicProposal
 from kits.emails import download_url
-from kits.models import ActionDeclaration, KitDownload, KitPage
+from kits.models import ActionDeclaration, KitDownload
 from kits.signing import sign_download
 from tests.community.conftest import PASSWORD
 from tests.events.conftest import event_index, make_event  # noqa: F401  (fixtures)
+from tests.kits.conftest import kit_index, make_kit  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +42,13 @@ def assert_escaped(html):
 
 
 @pytest.fixture
-def kit():
-    return KitPage.objects.filter(locale__language_code="fr", slug="collecte-produits-hygiene").get()
+def kit(make_kit):
+    return make_kit(title="Collecte de jouets", slug="collecte-de-jouets")
+
+
+@pytest.fixture
+def other_kit(make_kit):
+    return make_kit(title="Autre collecte", slug="autre-collecte")
 
 
 @pytest.fixture
@@ -195,7 +201,7 @@ def test_admin_login_and_logout_next_never_leave_the_site(client, target):
 # Tokens ---------------------------------------------------------------------------------
 
 
-def test_guessed_and_tampered_declaration_links_do_nothing(client, kit, django_capture_on_commit_callbacks):
+def test_guessed_and_tampered_declaration_links_do_nothing(client, kit, other_kit, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(kit.url + "je-me-lance/", declaration_data())
     declaration = ActionDeclaration.objects.get(email="camille@example.org")
@@ -208,7 +214,6 @@ def test_guessed_and_tampered_declaration_links_do_nothing(client, kit, django_c
     forged = re.sub(r"/[^/]+/$", "/AAAAAAAAAAAAAAAAAAAAAAAAAAA/", good)
     assert client.get(tampered).status_code == 404
     assert client.get(forged).status_code == 404
-    other_kit = KitPage.objects.filter(locale__language_code="fr").exclude(pk=kit.pk).first()
     assert (
         client.get(download_url(other_kit, sign_download(declaration.token, material.pk), absolute=False)).status_code
         == 404

@@ -8,14 +8,15 @@ from datetime import date
 import pytest
 
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
 from community.members.factories import MemberFactory
 from events.factories import RegistrationFactory
-from events.models import EventPage, Registration
+from events.models import Registration
 from kits import indicators
 from kits.factories import ActionDeclarationFactory
-from kits.models import ActionDeclaration, KitPage
+from kits.models import ActionDeclaration
+from tests.events.conftest import event_index, make_event  # noqa: F401  (fixtures)
+from tests.kits.conftest import kit_index, make_kit  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +25,13 @@ EMAIL = "Jeanne.Martin@example.org"
 
 
 @pytest.fixture
-def records():
-    kit = KitPage.objects.filter(locale__language_code="fr").live().first()
+def records(make_kit, make_event):  # noqa: F811
+    kit = make_kit(title="Kit de Jeanne")
     declarations = [
         ActionDeclarationFactory(kit=kit, email=EMAIL, name="Jeanne <b>Martin</b>", planned_date=date(2027, 5, day))
         for day in (3, 4)
     ]
-    event = EventPage.objects.filter(locale__language_code="fr", start__gt=timezone.now()).order_by("start").first()
+    event = make_event(title="Petit Déj à venir", slug="petit-dej-a-venir")  # four weeks from now
     registration = RegistrationFactory(
         event=event, email=EMAIL.lower(), name="Jeanne Martin", status=Registration.Status.CONFIRMED
     )
