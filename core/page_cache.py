@@ -10,14 +10,22 @@ Invalidation is by generation: every write to a model that public pages show bum
 counter kept in the cache, and keys carry it, so every stored page is dropped at once.
 Writes to models no public page shows (sessions, downloads, task results, logs…) do not
 count. Code that changes public data with `QuerySet.update()` (which sends no signal)
-calls `invalidate()` itself."""
+calls `invalidate()` itself.
+
+The cache is an accelerator: while the shared cache is down (`core.cache`), pages are
+served uncached and nothing is stored. An invalidation that could not reach it is
+remembered, and the generation is bumped as soon as the cache answers again, so no page
+stored before the outage outlives a write made during it."""
 
 import logging
+import threading
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+
+from core.cache import cache_available
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +48,29 @@ def generation():
     return value
 
 
+# Set when an invalidation happened while the shared cache was down (per process: the
+# process that made the write is the one that saw the outage).
+_missed_invalidation = threading.Event()
+
+
 def invalidate():
     """Drop every cached page (they are found again under the next generation)."""
+    if not cache_available():
+        _missed_invalidation.set()
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # never set, or evicted: any new value starts a new generation
         cache.set(GENERATION_KEY, 2, timeout=None)
+    if not cache_available():  # it went down during the call
+        _missed_invalidation.set()
+
+
+def _catch_up():
+    """The shared cache is back: apply the invalidation it missed."""
+    if _missed_invalidation.is_set():
+        _missed_invalidation.clear()
+        invalidate()
 
 
 def _key(request):
@@ -53,7 +78,7 @@ def _key(request):
 
 
 def _cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or not _seconds():
+    if request.method not in ("GET", "HEAD") or not _seconds() or not cache_available():
         return False
     if any(name in request.COOKIES for name in PERSONAL_COOKIES):
         return False
@@ -77,18 +102,20 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
+        _catch_up()
         key = _key(request)
         stored = cache.get(key)
-        if stored is not None:
+        if stored is not None and cache_available():
             content, status, headers = stored
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(response) and cache_available():
             if settings.PUBLIC_CACHE_MAX_AGE:  # a CDN in front may keep it too
                 patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
             cache.set(key, (response.content, response.status_code, headers), _seconds())
-            response["X-Cache"] = "MISS"
+            if cache_available():  # stored in the shared cache, not in a per-process copy
+                response["X-Cache"] = "MISS"
         return response

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.cache import cache_status
+
 
 def too_many_requests(request, retry_after=3600):
     """The friendly page shown when a form is refused by a rate limit or the honeypot."""
@@ -17,11 +19,14 @@ def too_many_requests(request, retry_after=3600):
 @never_cache
 @require_GET
 def healthz(request):
-    """For the load balancer: is this process up and can it reach the database?"""
+    """For the load balancer: is this process up and can it reach the database? A cache
+    that is down degrades the site (uncached pages) but does not take it out: 200."""
+    cache = cache_status()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "error"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse({"status": "error", "database": "error", "cache": cache}, status=503)
+    status = "ok" if cache == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})

@@ -115,12 +115,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker), else local memory.
+# An accelerator, never a dependency: while Redis is unreachable pages are served uncached,
+# rate limits count per process, /healthz says "degraded" (core/cache.py).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FailoverRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"RETRY_SECONDS": 5},
         }
     }
 else:

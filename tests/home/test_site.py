@@ -79,14 +79,14 @@ def test_post_without_csrf_token_is_refused():
 def test_healthz_reports_the_database():
     response = Client().get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_is_503_when_the_database_is_down():
     with mock.patch("core.views.connection.cursor", side_effect=OperationalError("connection refused")):
         response = Client().get("/healthz")
     assert response.status_code == 503
-    assert json.loads(response.content) == {"status": "error", "database": "error"}
+    assert json.loads(response.content) == {"status": "error", "database": "error", "cache": "ok"}
 
 
 def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
