@@ -10,6 +10,9 @@ from community.members import views as community_views
 from core import views as core_views
 from home import views as home_views
 
+# allauth's rate-limit refusals: our 429 page, logged (core.views).
+handler429 = "core.views.allauth_too_many_requests"
+
 # Outside the languages: machines and the admin.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

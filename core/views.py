@@ -1,5 +1,7 @@
 """Views every app shares: the health check and the page shown when a rate limit refuses."""
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -7,6 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.cache import cache_status
+from core.client_ip import client_ip
+
+security_log = logging.getLogger("relais.security")
 
 
 def too_many_requests(request, retry_after=3600):
@@ -14,6 +19,13 @@ def too_many_requests(request, retry_after=3600):
     response = render(request, "429.html", status=429)
     response["Retry-After"] = str(retry_after)
     return response
+
+
+def allauth_too_many_requests(request):
+    """allauth's refusals (sign-in, sign-up, password reset… over ACCOUNT_RATE_LIMITS):
+    the same page, and a line in the security log like ours (config/urls.py handler429)."""
+    security_log.warning("rate limit hit scope=allauth path=%s ip=%s", request.path, client_ip(request))
+    return too_many_requests(request, retry_after=60)
 
 
 @never_cache

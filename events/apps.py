@@ -9,8 +9,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         from community.members.member_area import register_section
         from core.daily import register_daily_job
+        from core.outage import register_retry_form
         from core.search_types import register_search_type
         from events import daily, personal_data, search, signals, topic_views, views
+        from events.forms import GuestRegistrationForm
 
         signals.connect()
         personal_data.register()
@@ -18,3 +20,4 @@ class EventsConfig(AppConfig):
         register_section("events/member_area/topics.html", order=40, context=topic_views.member_topics)
         register_daily_job("session reminders", daily.run, order=30)
         register_search_type(search.EVENT_SEARCH, order=20)
+        register_retry_form(r"/inscription/$", GuestRegistrationForm)

@@ -8,9 +8,12 @@ class KitsConfig(AppConfig):
 
     def ready(self):
         from core.daily import register_daily_job
+        from core.outage import register_retry_form
         from core.search_types import register_search_type
         from kits import daily, personal_data, search
+        from kits.declaration_forms import DeclarationForm
 
         personal_data.register()
         register_daily_job("kit reminders and follow-ups", daily.run, order=20)
         register_search_type(search.KIT_SEARCH, order=10)
+        register_retry_form(r"/je-me-lance/$", DeclarationForm)

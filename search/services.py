@@ -24,8 +24,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def clean_query(raw):
-    """The query as typed, cut to SEARCH_MAX_QUERY_LENGTH characters and trimmed."""
-    return (raw or "")[: settings.SEARCH_MAX_QUERY_LENGTH].strip()
+    """The query as typed, cut to SEARCH_MAX_QUERY_LENGTH characters and trimmed, without
+    NUL bytes (PostgreSQL refuses them in text; core.hostile_input removes them too)."""
+    return (raw or "").replace("\x00", "")[: settings.SEARCH_MAX_QUERY_LENGTH].strip()
 
 
 def backend_query(query):

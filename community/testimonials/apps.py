@@ -11,8 +11,11 @@ class TestimonialsConfig(AppConfig):
 
     def ready(self):
         from community.testimonials import personal_data, receivers, search
+        from community.testimonials.forms import TestimonialForm
+        from core.outage import register_retry_form
         from core.search_types import register_search_type
 
         personal_data.register()
         receivers.connect()
         register_search_type(search.TESTIMONIAL_SEARCH, order=50)
+        register_retry_form(r"/partager/$", TestimonialForm)

@@ -71,9 +71,11 @@ MIDDLEWARE = [
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.hostile_input.StripNulMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.ratelimit.RequestRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "core.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -112,6 +115,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default holds concurrent writes: readers never block the writer (WAL),
+    # a writer waits up to 20 s for another (busy timeout) and takes the write lock when its
+    # transaction begins (IMMEDIATE), so two read-then-write transactions queue instead of
+    # failing with "database is locked". PostgreSQL stays the production database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker), else local memory.
@@ -247,6 +260,17 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Every public request that reaches a view (page-cache hits excluded), per client address:
+# (name, path prefix, requests, seconds), first matching prefix wins (core/ratelimit.py).
+# Suggestions come as one types; a search costs ~100 ms of CPU; everything else is generous.
+REQUEST_RATE_LIMITS = [
+    ("suggestions", "/recherche/suggestions/", 120, 60),
+    ("suggestions", "/en/recherche/suggestions/", 120, 60),
+    ("search", "/recherche/", 60, 60),
+    ("search", "/en/recherche/", 60, 60),
+    ("pages", "/", 600, 60),
+]
+REQUEST_RATE_LIMIT_EXEMPT = ("/admin/", "/django-admin/", "/healthz", "/static/")
 
 LOGGING = {
     "version": 1,
