@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from community.associations.models import Association
 from community.testimonials.models import Testimonial, TestimonialIndexPage
+from community.testimonials.photo_storage import publish_photo
 from community.testimonials.photos import clean_photo
 from core.territories import territory_for_postcode
 from kits.models import KitPage
@@ -219,4 +220,6 @@ def load_testimonials(demo):
             )
             testimonial.photo.save("demo.jpg", demo_photo(colour, title), save=False)
         testimonial.save()
+        if status == "approved":
+            publish_photo(testimonial)
     demo.note(f"{len(TESTIMONIALS)} testimonials")

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from community.testimonials.emails import send_decision
 from community.testimonials.models.testimonial import Testimonial
+from community.testimonials.photo_storage import discard_photo, publish_photo
 from core.moderation import APPROVE, Moderation, Wording, queue
 from kits.services import mark_reported
 
@@ -67,9 +68,11 @@ class TestimonialModeration(Moderation):
 
     def after(self, obj, decision):
         if decision == APPROVE:
+            publish_photo(obj)  # from private storage to public media
             if obj.declaration_id:
                 mark_reported(obj.declaration_id, obj.participants)
         else:
+            discard_photo(obj)  # a rejected photo is gone
             index.remove_object(obj)  # it may have been approved (and indexed) before
 
     def notify(self, obj, decision, reason):

@@ -2,7 +2,7 @@
 per approved testimonial."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -13,6 +13,8 @@ from community.testimonials import services
 from community.testimonials.forms import TestimonialForm
 from community.testimonials.listing import localized_kits
 from community.testimonials.models.testimonial import Testimonial
+from community.testimonials.moderation import TESTIMONIALS
+from community.testimonials.photo_storage import PRIVATE_PREFIX, photo_storage
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
@@ -99,3 +101,18 @@ def detail(request, page, pk):
     testimonial.display_kit = kits.get(testimonial.kit_id)
     context.update(testimonial=testimonial)
     return TemplateResponse(request, "community/testimonials/detail.html", context)
+
+
+def private_photo(request, name):
+    """A pending testimonial's photo, for the moderators who may decide on it (an admin URL:
+    Wagtail checks admin access first); anyone else gets a 404, as if it did not exist."""
+    if not request.user.has_perm("community.change_testimonial"):
+        raise Http404
+    full_name = PRIVATE_PREFIX + name
+    candidates = Testimonial.objects.filter(photo=full_name)
+    if not TESTIMONIALS.visible_to(candidates, request.user).exists() or not photo_storage.exists(full_name):
+        raise Http404
+    response = FileResponse(photo_storage.open(full_name), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

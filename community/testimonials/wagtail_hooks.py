@@ -4,13 +4,16 @@ first, filters by status, kit and date, search, preview, edit typos, approve or 
 
 import django_filters
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from community.testimonials import views
 from community.testimonials.models.testimonial import Testimonial
 from community.testimonials.moderation import TESTIMONIALS
 from core.moderation_admin import register_moderation_admin
@@ -69,3 +72,9 @@ register_moderation_admin(
     panel_order=55,
     pending_query="?status=pending",
 )
+
+
+@hooks.register("register_admin_urls")
+def private_photo_urls():
+    # Pending photos, for moderators only (community/testimonials/photo_storage.py).
+    return [path("testimonial-photos/<path:name>", views.private_photo, name="testimonial_private_photo")]

@@ -1,8 +1,6 @@
 """Testimonials: volunteers tell how their local action went; moderators publish them.
 Only approved testimonials are ever shown to the public (`Testimonial.objects.public()`)."""
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,12 +12,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
+from community.testimonials.photo_storage import photo_storage, private_name
 from core.territories import territory_for_postcode, territory_name
 
 
 def photo_path(instance, filename):
-    # A random name: nothing of the upload (its name, the author) shows in the URL.
-    return f"testimonials/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
+    # Private until approved (photo_storage.py); a random name, nothing of the upload.
+    return private_name()
 
 
 class TestimonialQuerySet(models.QuerySet):
@@ -67,7 +66,12 @@ class Testimonial(PreviewableMixin, index.Indexed, models.Model):
     territory = models.CharField(_("département or territory"), max_length=3, db_index=True)
     participants = models.PositiveIntegerField(_("participants"))
     photo = models.ImageField(
-        _("photo"), upload_to=photo_path, blank=True, width_field="photo_width", height_field="photo_height"
+        _("photo"),
+        upload_to=photo_path,
+        storage=photo_storage,
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
