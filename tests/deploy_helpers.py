@@ -7,10 +7,14 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# How long a server may take to start or stop, or a request to answer: long enough for a
+# 2-core machine busy with other work (never a fixed 10 s).
+READY_SECONDS = 60
 
 
 def production_env(tmp_path, **extra):
@@ -54,12 +58,29 @@ def procfile_command(name):
 
 def get(url, **headers):
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own loopback server)
+    with urllib.request.urlopen(request, timeout=READY_SECONDS) as response:  # noqa: S310 (our own loopback server)
         return response.status, dict(response.headers), response.read()
 
 
+def wait_until_ready(url, process=None, deadline=READY_SECONDS):
+    """Wait (at most `deadline` seconds, long enough for a busy machine) until `url`
+    answers at all; fail early if `process` exits."""
+    until = time.monotonic() + deadline
+    while time.monotonic() < until:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the process exited with {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (our own loopback server)
+                return
+        except urllib.error.HTTPError:
+            return  # it answers (a 503 while the database is down is an answer)
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {deadline} s")
+
+
 def start_web(env, port):
-    """Start the Procfile's web process; return it once it accepts connections."""
+    """Start the Procfile's web process; return it once its health check answers."""
     server = subprocess.Popen(  # noqa: S603
         ["bash", "-c", f"exec {procfile_command('web')}"],  # noqa: S607
         cwd=ROOT,
@@ -67,14 +88,48 @@ def start_web(env, port):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(150):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.2)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}/healthz", server)
+    except BaseException:
+        stop_web(server)
+        raise
+    return server
+
+
+def stop_web(server):
+    """Stop a server started above, however the test went: TERM, then KILL after the deadline."""
+    if server.poll() is not None:
+        return
     server.terminate()
-    raise AssertionError("the web process did not start")
+    try:
+        server.wait(timeout=READY_SECONDS)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=READY_SECONDS)
+
+
+def http_post(url, data, **headers):
+    """Status and body of a form POST, with a CSRF cookie and token of our own (Django
+    accepts the unmasked secret) and the Referer HTTPS requires; errors included."""
+    secret = "a" * 16 + secrets.token_hex(8)
+    origin = "/".join(url.split("/")[:3]).replace("http://", "https://")
+    body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": secret}, doseq=True).encode()
+    request = urllib.request.Request(  # noqa: S310 (our own loopback server)
+        url,
+        data=body,
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Cookie": f"csrftoken={secret}",
+            "Referer": f"{origin}/",
+            "Content-Type": "application/x-www-form-urlencoded",
+            **headers,
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=READY_SECONDS) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
 
 
 def http_status(url, **headers):

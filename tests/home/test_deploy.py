@@ -6,7 +6,17 @@ import urllib.request
 
 import pytest
 
-from tests.deploy_helpers import ROOT, free_port, get, manage, procfile_command, production_env, start_web
+from tests.deploy_helpers import (
+    READY_SECONDS,
+    ROOT,
+    free_port,
+    get,
+    manage,
+    procfile_command,
+    production_env,
+    start_web,
+    stop_web,
+)
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
@@ -37,9 +47,10 @@ def web_server(tmp_path_factory):
     demo = manage(env, "load_demo")
     assert demo.returncode == 0, demo.stderr
     server = start_web(env, port)
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_web(server)
 
 
 def test_procfile_web_serves_pages_and_compressed_static_files(web_server):
@@ -66,6 +77,6 @@ def test_procfile_web_redirects_plain_http_to_https(web_server):
 
     opener = urllib.request.build_opener(NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as error:
-        opener.open(request, timeout=10)
+        opener.open(request, timeout=READY_SECONDS)
     assert error.value.code == 301
     assert error.value.headers["Location"].startswith("https://")

@@ -10,7 +10,7 @@ import tempfile
 
 import pytest
 
-from tests.deploy_helpers import free_port, http_status, manage, production_env, start_web
+from tests.deploy_helpers import free_port, http_post, http_status, manage, production_env, start_web, stop_web
 
 pytestmark = pytest.mark.postgres
 
@@ -71,9 +71,35 @@ def test_site_reports_the_outage_and_recovers_when_the_database_returns(throwawa
         assert b"Traceback" not in body and b"psycopg" not in body
         assert server.poll() is None, "the web process survives the outage"
 
+        # A form sent now is not lost: a 503 in the visitor's language shows it again as typed.
+        typed = {
+            "display_name": "Camille",
+            "email": "camille@example.org",
+            "title": "Une course <b>réussie</b>",
+            "story": "Ligne un\nLigne deux",
+            "postcode": "69003",
+            "consent": "on",
+            "website": "",
+        }
+        status, headers, body = http_post(f"{base}/actions-locales/partager/", typed)
+        html = body.decode()
+        assert status == 503, html[:500]
+        assert headers["Retry-After"] and "no-store" in headers["Cache-Control"]
+        assert '<html lang="fr">' in html and "Pas encore envoyé" in html
+        assert ">Votre nom tel qu’il sera affiché</label>" in html  # the form's own labels
+        assert 'value="Camille"' in html and 'value="camille@example.org"' in html
+        assert "Une course &lt;b&gt;réussie&lt;/b&gt;" in html  # as typed, escaped
+        assert "Ligne un\nLigne deux</textarea>" in html
+        assert 'name="consent" value="on" checked' in html
+        assert 'name="csrfmiddlewaretoken"' in html and 'action="/actions-locales/partager/"' in html
+        status, _, body = http_post(f"{base}/en/evenements/petit-dej/inscription/", {"kind": "guest", "name": "Sam"})
+        assert status == 503
+        html = body.decode()
+        assert '<html lang="en">' in html and "Not sent yet" in html
+        assert "Your name" in html and 'value="Sam"' in html and 'name="kind" value="guest"' in html
+
         throwaway_cluster["start"]()
         assert http_status(f"{base}/healthz")[0] == 200
         assert http_status(f"{base}/robots.txt")[0] == 200
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_web(server)

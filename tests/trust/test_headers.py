@@ -12,7 +12,18 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.deploy_helpers import ROOT, free_port, get, http_status, manage, procfile_command, production_env, start_web
+from tests.deploy_helpers import (
+    READY_SECONDS,
+    ROOT,
+    free_port,
+    get,
+    http_status,
+    manage,
+    procfile_command,
+    production_env,
+    start_web,
+    stop_web,
+)
 
 # Page types reached from the demo's links; each must be found by the crawl.
 REQUIRED = [
@@ -79,9 +90,10 @@ def site(tmp_path_factory):
     assert release.returncode == 0, release.stderr
     assert manage(env, "load_demo").returncode == 0
     server = start_web(env, port)
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_web(server)
 
 
 def crawl(base):
@@ -162,7 +174,7 @@ def test_admin_gets_its_own_looser_policy(site):
 
     request = urllib.request.Request(f"{site}/admin/", headers={"X-Forwarded-Proto": "https"})  # noqa: S310
     with pytest.raises(urllib.error.HTTPError) as error:
-        urllib.request.build_opener(NoRedirect).open(request, timeout=10)
+        urllib.request.build_opener(NoRedirect).open(request, timeout=READY_SECONDS)
     assert error.value.code == 302
     policy = error.value.headers["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in policy

@@ -1,0 +1,88 @@
+"""SQLite, the embedded default, holds concurrent writes: 8 threads declaring actions at
+once through the site's own service (a read, then a write, in one transaction) all succeed,
+with no "database is locked". It needs a database file (the test database lives in memory):
+the test copies it to a file and runs the threads in a process of their own."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from django.db import connection
+
+from tests.deploy_helpers import ROOT
+
+pytestmark = pytest.mark.skipif("connection.vendor != 'sqlite'")
+
+THREADS = 8
+
+SCRIPT = """
+import json, threading
+from datetime import timedelta
+from django.db import connection, connections
+from django.utils import timezone
+from kits import services
+from kits.factories import KitPageFactory
+from kits.models import ActionDeclaration, KitIndexPage
+
+assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+journal = connection.cursor().execute("PRAGMA journal_mode").fetchone()[0]
+index = KitIndexPage.objects.get(locale__language_code="fr")
+kit = KitPageFactory(parent=index, title="Kit concurrent", slug="kit-concurrent")
+connection.close()
+barrier = threading.Barrier(THREADS)
+errors = []
+
+def declare(number):
+    try:
+        barrier.wait()
+        for round in range(3):
+            data = {
+                "name": f"Personne {number}", "email": f"p{number}-{round}@example.org",
+                "organisation": "", "postcode": "75011", "territory": "75",
+                "planned_date": timezone.localdate() + timedelta(days=30),
+                "audience": "general-public", "expected_participants": 10,
+            }
+            services.declare(kit, data, "fr")
+    except Exception as error:
+        errors.append(f"{type(error).__name__}: {error}")
+    finally:
+        connections.close_all()
+
+threads = [threading.Thread(target=declare, args=(n,)) for n in range(THREADS)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+count = ActionDeclaration.objects.filter(kit=kit).count()
+print(json.dumps({"journal": journal, "errors": errors, "count": count}))
+"""
+
+
+def test_eight_threads_write_at_once_without_database_is_locked(django_db_setup, tmp_path):
+    database = tmp_path / "concurrent.sqlite3"
+    # The migrated test database (in shared memory), copied by a connection of its own while
+    # no test transaction holds it (this test is not marked django_db).
+    with sqlite3.connect(connection.settings_dict["NAME"], uri=True) as source, sqlite3.connect(database) as target:
+        source.backup(target)
+    env = {
+        "PATH": f"{sys.prefix}/bin:/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", f"THREADS = {THREADS}\n{SCRIPT}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["errors"] == []
+    assert outcome["journal"] == "wal"
+    assert outcome["count"] == THREADS * 3
