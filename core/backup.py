@@ -75,7 +75,11 @@ def restore(folder):
             check=True,
         )
     else:
-        shutil.copyfile(dump, db["NAME"])
+        # Through SQLite's backup API, not a file copy: the database runs in WAL mode, and a
+        # copied file would be mixed with the old one's -wal file.
+        connection.close()
+        with sqlite3.connect(dump) as source, sqlite3.connect(db["NAME"]) as target:
+            source.backup(target)
     for name, root in _file_roots().items():
         archive_path = folder / f"{name}.tar.gz"
         if not archive_path.exists():
