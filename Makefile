@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format translations demo install install-dev browser check-deploy backup restore clean bench rush
+.PHONY: run test fuzz lint format translations demo install install-dev browser check-deploy backup restore clean bench rush
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ test: install-dev browser lint ## Lint, checks, migrations, the pytest suite and
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+
+fuzz: install-dev ## The property-based tests of public parameters and forms with a large budget
+	DJANGO_ALLOW_ASYNC_UNSAFE=true FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} FUZZ_RANDOM=$${FUZZ_RANDOM:-1} \
+		$(BIN)/pytest tests/trust/test_fuzz.py $(PYTEST_ARGS)
 
 # One catalogue per folder: <folder>/locale/fr/LC_MESSAGES/django.po (community's sub-apps share
 # community/locale; site/ holds the shared templates). makemessages run in a folder without
