@@ -26,7 +26,7 @@ def redis_cache(settings):
             pytest.fail(f"REQUIRE_REDIS is set but Redis does not answer at {REDIS_URL}")
         pytest.skip("Redis is not running")
     prefix = f"test-{uuid.uuid4().hex[:8]}"
-    backend = "django.core.cache.backends.redis.RedisCache"
+    backend = "core.cache.FailoverRedisCache"  # what production uses (config/settings/base.py)
     settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
     settings.PAGE_CACHE_SECONDS = 600
     yield connection, prefix

@@ -14,7 +14,7 @@ from django.db import connection
 
 from tests.deploy_helpers import ROOT
 
-pytestmark = pytest.mark.skipif("connection.vendor != 'sqlite'")
+pytestmark = [pytest.mark.django_db, pytest.mark.skipif("connection.vendor != 'sqlite'")]
 
 THREADS = 8
 
@@ -61,12 +61,20 @@ print(json.dumps({"journal": journal, "errors": errors, "count": count}))
 """
 
 
-def test_eight_threads_write_at_once_without_database_is_locked(django_db_setup, tmp_path):
-    database = tmp_path / "concurrent.sqlite3"
-    # The migrated test database (in shared memory), copied by a connection of its own while
-    # no test transaction holds it (this test is not marked django_db).
-    with sqlite3.connect(connection.settings_dict["NAME"], uri=True) as source, sqlite3.connect(database) as target:
-        source.backup(target)
+@pytest.fixture(scope="module")
+def database_file(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The migrated test database (in shared memory) copied to a file, before the test's
+    own transaction begins (it would hold the database's write lock)."""
+    path = tmp_path_factory.mktemp("sqlite") / "concurrent.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+    return path
+
+
+def test_eight_threads_write_at_once_without_database_is_locked(database_file, tmp_path):
+    database = database_file
     env = {
         "PATH": f"{sys.prefix}/bin:/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
