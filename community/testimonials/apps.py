@@ -12,6 +12,8 @@ class TestimonialsConfig(AppConfig):
     def ready(self):
         from community.testimonials import personal_data, receivers, search
         from community.testimonials.forms import TestimonialForm
+        from community.testimonials.photo_storage import purge_kept_photos_job
+        from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
 
@@ -19,3 +21,4 @@ class TestimonialsConfig(AppConfig):
         receivers.connect()
         register_search_type(search.TESTIMONIAL_SEARCH, order=50)
         register_retry_form(r"/partager/$", TestimonialForm)
+        register_daily_job("kept testimonial photos", purge_kept_photos_job, order=60)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.associations.models import Association
+from community.testimonials.photo_storage import keep_photo, kept_photo
 from community.testimonials.photos import clean_photo
 from core.territories import territory_for_postcode
 from kits.models import KitPage
@@ -86,6 +87,8 @@ class TestimonialForm(forms.Form):
         help_text=_("JPEG, PNG or WebP, up to 10 MB and 40 megapixels. Its location and camera details are removed."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    # A signed reference to a photo accepted while another field was wrong (photo_storage.py).
+    kept_photo = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
     photo_consent = forms.BooleanField(
         label=_("Everyone recognisable on the photo agreed to its publication (for minors, their parent or guardian)."),
         required=False,
@@ -100,6 +103,7 @@ class TestimonialForm(forms.Form):
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept_photo_name = None
         self.fields["kit"].choices = [("", _("No kit, or another one"))] + kit_choices(language)
         self.associations = list(Association.objects.order_by("name").values_list("name", flat=True))
 
@@ -133,7 +137,12 @@ class TestimonialForm(forms.Form):
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
         if not upload:
-            return None
+            kept = kept_photo(self.data.get("kept_photo", "")) if self.data.get("kept_photo") else None
+            if kept is None:
+                return None
+            self.kept_photo_name, photo = kept  # the file is deleted once the testimonial is saved
+            self.cleaned_data["photo_file"] = photo
+            return photo
         photo, _size = clean_photo(upload)
         self.cleaned_data["photo_file"] = photo
         return photo
@@ -150,9 +159,12 @@ class TestimonialForm(forms.Form):
                 _("Tick this box to publish a photo: everyone recognisable on it must have agreed."),
             )
         if cleaned_data.get("photo") and self.errors:
-            # A browser cannot send a file back: ask for it again, saying why.
-            self.add_error(
-                "photo",
-                _("Your photo was fine, but it could not be kept while you correct the form: choose it again."),
-            )
+            # A browser cannot send a file back: keep it on our side, privately, for a day.
+            if not self.kept_photo_name:
+                photo = cleaned_data["photo"]
+                photo.seek(0)
+                self.data = self.data.copy()
+                self.data["kept_photo"] = keep_photo(photo.read())
+            kept = _("Your photo is kept: correct the form and send it, or choose another one.")
+            self.fields["photo"].help_text = self["photo"].help_text = kept  # the bound field exists already
         return cleaned_data

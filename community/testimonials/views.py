@@ -14,7 +14,7 @@ from community.testimonials.forms import TestimonialForm
 from community.testimonials.listing import localized_kits
 from community.testimonials.models.testimonial import Testimonial
 from community.testimonials.moderation import TESTIMONIALS
-from community.testimonials.photo_storage import PRIVATE_PREFIX, photo_storage
+from community.testimonials.photo_storage import PRIVATE_PREFIX, forget_kept_photo, photo_storage
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
@@ -67,6 +67,7 @@ def share(request, page):
             if not _allow("email", form.cleaned_data["email"].lower()):
                 return too_many_requests(request)
             services.submit(form.cleaned_data, language, declaration=declaration)
+            forget_kept_photo(form.kept_photo_name)
             messages.success(
                 request,
                 _(

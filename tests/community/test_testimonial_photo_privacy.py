@@ -3,6 +3,8 @@ private storage, reachable only by moderators through a permission-checked admin
 approval moves it to public media; rejection and deletion remove it. At each stage the
 direct media URL is asked of a server exposing MEDIA_ROOT, as the production web server does."""
 
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,12 +13,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.storage import default_storage
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django.views.static import serve
 
 from community.members.factories import UserFactory
 from community.testimonials import services
 from community.testimonials.models import Testimonial as Story
-from community.testimonials.photo_storage import PRIVATE_PREFIX
+from community.testimonials.photo_storage import KEPT_PREFIX, PRIVATE_PREFIX, purge_kept_photos
 from core.paths import private_media_root
 from tests.community.testimonial_helpers import SHARE_URL, image_bytes, upload, valid_post
 
@@ -118,3 +121,48 @@ def test_deleting_a_pending_testimonial_deletes_its_private_photo(pending, djang
     with django_capture_on_commit_callbacks(execute=True):
         Story.objects.get(pk=pending.pk).delete()
     assert not (private_media_root() / name).exists()
+
+
+def kept_files():
+    folder = private_media_root() / KEPT_PREFIX
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_an_accepted_photo_is_kept_across_a_form_error(client):
+    before = kept_files()
+    data = {**valid_post(email="photo.gardee@example.org", photo_consent="on", postcode="00000")}
+    response = client.post(SHARE_URL, {**data, "photo": upload(image_bytes())})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="id_postcode_error"' in html
+    assert "Votre photo est conservée" in html
+    reference = re.search(r'name="kept_photo" value="([^"]+)"', html).group(1)
+    new_files = [path for path in kept_files() if path not in before]
+    assert len(new_files) == 1
+    name = f"{KEPT_PREFIX}{new_files[0].name}"
+    assert not (Path(settings.MEDIA_ROOT) / name).exists() and media_url_status(name) == 404
+    assert reference != name  # signed, not the bare file name
+    # Corrected and sent without choosing the photo again: the testimonial has it.
+    response = client.post(SHARE_URL, {**data, "postcode": "69003", "kept_photo": reference})
+    assert response.status_code == 302
+    testimonial = Story.objects.get(email="photo.gardee@example.org")
+    assert testimonial.photo.name.startswith(PRIVATE_PREFIX) and not testimonial.photo.name.startswith(KEPT_PREFIX)
+    assert not new_files[0].exists()  # the kept copy is gone once used
+
+
+def test_a_forged_kept_reference_is_ignored(client):
+    data = valid_post(email="photo.forgee@example.org", photo_consent="on")
+    response = client.post(SHARE_URL, {**data, "kept_photo": f"{KEPT_PREFIX}../../etc/passwd"})
+    assert response.status_code == 302
+    assert not Story.objects.get(email="photo.forgee@example.org").photo
+
+
+def test_kept_photos_unused_for_a_day_are_deleted(client):
+    data = valid_post(email="photo.oubliee@example.org", photo_consent="on", postcode="00000")
+    before = kept_files()
+    client.post(SHARE_URL, {**data, "photo": upload(image_bytes())})
+    new_files = [path for path in kept_files() if path not in before]
+    assert len(new_files) == 1
+    purge_kept_photos()  # younger than a day: kept
+    assert new_files[0].exists()
+    purge_kept_photos(now=timezone.now() + timedelta(days=1, minutes=1))
+    assert not new_files[0].exists()

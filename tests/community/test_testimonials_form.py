@@ -112,8 +112,9 @@ def test_a_photo_needs_photo_consent(client):
     response = client.post(SHARE_URL, {**valid_post(), "photo": upload(image_bytes())})
     html = response.content.decode()
     assert 'id="id_photo_consent_error"' in html
-    # The photo was fine but must be chosen again: the field says why.
-    assert "choisissez-la à nouveau" in html.split('id="id_photo_error">', 1)[1].split("</p>", 1)[0]
+    # The photo was fine: it is kept (tests/community/test_testimonial_photo_privacy.py), the field says so.
+    assert 'id="id_photo_error"' not in html
+    assert "Votre photo est conservée" in html
     assert not Story.objects.exists()
 
 
