@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # How long a server may take to start or stop, or a request to answer: long enough for a
 # 2-core machine busy with other work (never a fixed 10 s).
 READY_SECONDS = 60
+# How long one command (migrate, collectstatic, load_demo) may take on such a machine: a
+# safety net against a hung process, not a measure of speed (migrate took > 300 s here).
+COMMAND_SECONDS = 1800
 
 
 def production_env(tmp_path, **extra):
@@ -39,7 +42,7 @@ def production_env(tmp_path, **extra):
 
 def manage(env, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=COMMAND_SECONDS
     )
 
 

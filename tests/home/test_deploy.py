@@ -7,6 +7,7 @@ import urllib.request
 import pytest
 
 from tests.deploy_helpers import (
+    COMMAND_SECONDS,
     READY_SECONDS,
     ROOT,
     free_port,
@@ -41,7 +42,12 @@ def web_server(tmp_path_factory):
     port = free_port()
     env = production_env(tmp_path, PORT=str(port), WEB_CONCURRENCY="1")
     release = subprocess.run(
-        ["bash", "-c", procfile_command("release")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        ["bash", "-c", procfile_command("release")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_SECONDS,
     )
     assert release.returncode == 0, release.stderr
     demo = manage(env, "load_demo")

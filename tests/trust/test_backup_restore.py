@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.deploy_helpers import COMMAND_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["/", "/en/", "/a-propos/", "/en/about/", "/kits/", "/evenements/", "/sitemap.xml"]
 SNAPSHOT = """
@@ -26,7 +28,7 @@ print(json.dumps({"pages": pages, "page_count": Page.objects.count()}))
 
 def run(env, *args):
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=COMMAND_SECONDS
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout

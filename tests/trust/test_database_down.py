@@ -10,7 +10,16 @@ import tempfile
 
 import pytest
 
-from tests.deploy_helpers import free_port, http_post, http_status, manage, production_env, start_web, stop_web
+from tests.deploy_helpers import (
+    COMMAND_SECONDS,
+    free_port,
+    http_post,
+    http_status,
+    manage,
+    production_env,
+    start_web,
+    stop_web,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -21,7 +30,9 @@ def postgres_bin(name):
 
 
 def as_postgres(*command):
-    subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, timeout=COMMAND_SECONDS
+    )
 
 
 @pytest.fixture

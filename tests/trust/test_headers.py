@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from tests.deploy_helpers import (
+    COMMAND_SECONDS,
     READY_SECONDS,
     ROOT,
     free_port,
@@ -85,7 +86,12 @@ def site(tmp_path_factory):
     port = free_port()
     env = production_env(tmp_path, PORT=str(port), WEB_CONCURRENCY="1")
     release = subprocess.run(
-        ["bash", "-c", procfile_command("release")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        ["bash", "-c", procfile_command("release")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_SECONDS,
     )
     assert release.returncode == 0, release.stderr
     assert manage(env, "load_demo").returncode == 0

@@ -12,7 +12,7 @@ import pytest
 
 from django.db import connection
 
-from tests.deploy_helpers import ROOT
+from tests.deploy_helpers import COMMAND_SECONDS, ROOT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.skipif("connection.vendor != 'sqlite'")]
 
@@ -87,7 +87,7 @@ def test_eight_threads_write_at_once_without_database_is_locked(database_file, t
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=COMMAND_SECONDS,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     outcome = json.loads(result.stdout.strip().splitlines()[-1])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.deploy_helpers import COMMAND_SECONDS
 from tests.trust.test_backup_restore import admin_sql, database_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ pytestmark = [pytest.mark.postgres]
 
 def manage(cwd, env, *args):
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "manage.py", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=COMMAND_SECONDS
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)} in {cwd}:\n{result.stdout}\n{result.stderr}"
     return result.stdout
@@ -59,7 +60,7 @@ def old_code(destination):
         ["git", "archive", "--format=tar", UPGRADE_FROM],  # noqa: S607
         cwd=ROOT,
         capture_output=True,
-        timeout=120,
+        timeout=COMMAND_SECONDS,
     )
     assert archive.returncode == 0, f"this clone lacks commit {UPGRADE_FROM}: {archive.stderr.decode()}"
     tar_path = destination / "old.tar"
