@@ -1,7 +1,10 @@
-"""Admin pieces of the infrastructure: the "Données personnelles" tool, and the history
-lines written by moderation decisions (core.moderation)."""
+"""Admin pieces of the infrastructure: the "Données personnelles" tool, the history
+lines written by moderation decisions (core.moderation), and the guard that keeps
+Wagtail's autosave away from workflow actions (core.autosave_guard)."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -9,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from core.autosave_guard import refuse_autosave_with_action
 from core.moderation import APPROVE, DECLINE, LOG_ACTIONS
 from core.personal_data_admin import PERMISSION, personal_data_view
 
@@ -48,3 +52,11 @@ def register_moderation_log_actions(actions):
             f"{decision.capitalize()}Formatter", (DecisionFormatter,), {"label": label, "message": message}
         )
         actions.register_action(LOG_ACTIONS[decision])(formatter)
+
+
+hooks.register("before_edit_page", refuse_autosave_with_action)
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard_js():
+    return format_html('<script src="{}"></script>', static("core/js/autosave-guard.js"))
