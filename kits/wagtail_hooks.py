@@ -1,5 +1,7 @@
-"""Admin: the kit listing with its quality column, and the themes snippet."""
+"""Admin: the kit listing with its quality column, the themes snippet, and the rule that
+a kit's material is never served by Wagtail's document URL to people outside the admin."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,11 +10,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kits.indicators_admin import IndicatorsPanel, IndicatorsReportView
-from kits.models import KitPage, Theme
+from kits.models import KitMaterial, KitPage, Theme
 
 
 class QualityColumn(Column):
@@ -77,3 +81,16 @@ def register_indicators_menu_item():
 def add_indicators_panel(request, panels):
     if request.user.has_perm("kits.view_indicators"):
         panels.append(IndicatorsPanel())
+
+
+@hooks.register("before_serve_document")
+def materials_only_through_signed_links(document, request):
+    """/documents/<id>/<file> serves a kit's material only to staff who manage documents;
+    visitors get it through the signed links of their declaration (kits.views.download),
+    whatever collection the file sits in."""
+    if not KitMaterial.objects.filter(document=document).exists():
+        return None
+    policy = policy_registry.get_by_type(get_document_model())
+    if policy.user_has_any_permission_for_instance(request.user, ["change", "choose"], document):
+        return None
+    raise Http404

@@ -374,6 +374,7 @@ RETENTION_UNCONFIRMED_DAYS = 7  # guest registrations and comments never confirm
 # restrictions (kits/storage.py). Empty PRIVATE_MEDIA_ROOT: a sibling "<MEDIA_ROOT>-private".
 WAGTAILDOCS_DOCUMENT_MODEL = "kits.PrivateDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kits.document_forms.DocumentForm"  # uploads go to the private "Kits"
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", "")
 # End of Kits ---------------------------------------------------------------------------
 

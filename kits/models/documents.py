@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument
 
 from kits.storage import private_storage
 
@@ -15,7 +15,8 @@ class PrivateDocument(AbstractDocument):
 
     file = models.FileField(upload_to="documents", storage=private_storage, verbose_name=_("file"))
 
-    admin_form_fields = Document.admin_form_fields
+    # No tags: nothing here uses them, and Wagtail's tag widget has an input without a label.
+    admin_form_fields = ("title", "file", "collection")
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

@@ -9,10 +9,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction
+from wagtail.documents.forms import get_document_form
+from wagtail.models import Collection, CollectionViewRestriction
 
 from kits.documents import kits_collection
 from kits.factories import KitDocumentFactory
+from kits.models import KitMaterial
 from kits.storage import PrivateStorage
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,44 @@ def test_editor_can_download(client, django_user_model, document):
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+
+
+@pytest.fixture
+def public_material(make_kit):
+    """A kit's material that an editor left in the public Root collection."""
+    kit = make_kit(materials=0)
+    document = KitDocumentFactory(title="Affiche publique", collection=Collection.get_first_root_node())
+    KitMaterial.objects.create(page=kit, document=document, label="Affiche")
+    return document
+
+
+def test_a_material_in_a_public_collection_is_not_served_to_visitors(client, django_user_model, public_material):
+    assert client.get(public_material.url).status_code == 404
+    member = django_user_model.objects.create_user(username="membre-public", password="x")  # noqa: S106
+    client.force_login(member)
+    assert client.get(public_material.url).status_code == 404
+
+
+def test_a_material_in_a_public_collection_is_still_served_to_editors(client, django_user_model, public_material):
+    editor = django_user_model.objects.create_user(username="editrice-public", password="x")  # noqa: S106
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(public_material.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+
+
+def test_a_public_document_that_is_no_material_is_served(client):
+    document = KitDocumentFactory(title="Rapport annuel", collection=Collection.get_first_root_node())
+    assert client.get(document.url).status_code == 200
+
+
+def test_new_uploads_default_to_the_private_kits_collection(django_user_model):
+    editor = django_user_model.objects.create_user(username="editrice-upload", password="x")  # noqa: S106
+    editor.groups.add(Group.objects.get(name="Editors"))
+    form = get_document_form(get_document_model())(user=editor)
+    assert form["collection"].value() == kits_collection().pk
+    assert "liens signés" in str(form.fields["collection"].help_text)  # French is the default language
+    root = kits_collection().get_parent()
+    existing = KitDocumentFactory(title="Déjà rangé", collection=root)
+    assert get_document_form(get_document_model())(user=editor, instance=existing)["collection"].value() == root.pk
