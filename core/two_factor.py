@@ -1,11 +1,13 @@
-"""Two-factor authentication required before anyone uses the Wagtail admin: editors,
-moderators and staff must set up an authenticator app (allauth.mfa) first."""
+"""Who may open the Wagtail admin: editors, moderators and staff, with two-factor
+authentication set up first (allauth.mfa); a signed-in member gets a page saying the
+area is for staff (Wagtail would send them to the login form, which sends them back)."""
 
 from allauth.mfa.models import Authenticator
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.security_headers import is_admin_path
@@ -37,4 +39,23 @@ class StaffTwoFactorMiddleware:
                 request, _("Set up two-factor authentication with an authenticator app before using the admin.")
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class StaffOnlyAdminMiddleware:
+    """A signed-in member who opens the admin: Wagtail redirects them to
+    WAGTAILADMIN_LOGIN_URL, and allauth's login, seeing them signed in, back to the admin,
+    forever. They get a page of their own instead, in their language (403)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if is_admin_path(request.path_info) and user.is_authenticated and not can_use_admin(user):
+            # /admin/ has no language prefix, so LocaleMiddleware chose French: use the
+            # visitor's own (language cookie, then the browser's).
+            with translation.override(translation.get_language_from_request(request)):
+                request.LANGUAGE_CODE = translation.get_language()
+                return render(request, "staff_only.html", status=403)
         return self.get_response(request)
