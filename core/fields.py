@@ -3,6 +3,7 @@
 from django import forms
 from django.core import exceptions
 from django.db import models
+from django.utils.text import capfirst
 
 SEPARATOR = ","
 
@@ -61,7 +62,7 @@ class ChoiceListField(models.CharField):
             "choices": self.item_choices,
             "widget": forms.CheckboxSelectMultiple,
             "required": not self.blank,
-            "label": self.verbose_name,
+            "label": capfirst(self.verbose_name),  # as Django's own fields: "Publics", not "publics"
             "help_text": self.help_text,
         }
         defaults.update(kwargs)

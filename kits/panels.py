@@ -12,6 +12,7 @@ class QualityPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             kit = self.instance
-            context["quality"] = kit.quality if kit.pk else None
+            # After a refused save, the content just submitted; otherwise the saved kit's.
+            context["quality"] = getattr(self.form, "quality_assessment", None) or (kit.quality if kit.pk else None)
             context["words_per_minute"] = quality.WORDS_PER_MINUTE
             return context
