@@ -13,6 +13,8 @@ class QualityPanel(Panel):
             context = super().get_context_data(parent_context)
             kit = self.instance
             # After a refused save, the content just submitted; otherwise the saved kit's.
-            context["quality"] = getattr(self.form, "quality_assessment", None) or (kit.quality if kit.pk else None)
+            submitted = getattr(self.form, "quality_assessment", None)
+            context["from_form"] = submitted is not None
+            context["quality"] = submitted or (kit.quality if kit.pk else None)
             context["words_per_minute"] = quality.WORDS_PER_MINUTE
             return context
