@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from core.fragment_cache import cached_fragment
+from core.links import absolute_url
 from core.locale_cache import all_locales
 from home.models import FooterText, StandardPage
 
@@ -98,12 +99,25 @@ def language_links(context):
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": _public(url),
                 "current": code == active,
                 "translated": translated,
             }
         )
     return links
+
+
+def _public(url):
+    """`url` on BASE_URL, whatever host Wagtail or the request gave it."""
+    split = urlsplit(url)
+    return absolute_url(split.path + (f"?{split.query}" if split.query else ""))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address on BASE_URL, without its query string (filters, pages of a list)."""
+    request = context.get("request")
+    return absolute_url(request.path) if request else ""
 
 
 def _cut_query(query, length=200):
