@@ -2,7 +2,6 @@
 file. Each kind is a subject and a few paragraphs; two shared templates lay them out."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.emails import build_message, render_plain
 from core.i18n import in_language_code
 from events import calendar
 
@@ -113,12 +113,9 @@ def send_registration_email(registration, kind):
             "online_link": event.online_link if show_link else "",
             "online_pending": event.is_online and not show_link and kind != "cancelled",
         }
-        text = render_to_string("events/email/message.txt", context).strip() + "\n"
+        text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)
-        message = EmailMultiAlternatives(
-            settings.EMAIL_SUBJECT_PREFIX + subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email]
-        )
-        message.attach_alternative(html, "text/html")
+        message = build_message(subject, text, html, registration.email)
         if kind in ICS_KINDS:
             ics = calendar.single_event(page, include_link=show_link, cancelled=kind == "cancelled")
             message.attach("petit-dej.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
@@ -157,11 +154,8 @@ def send_topic_selected_email(topic):
             "paragraphs": paragraphs,
             "actions": actions,
         }
-        text = render_to_string("events/email/message.txt", context).strip() + "\n"
+        text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)
-        message = EmailMultiAlternatives(
-            settings.EMAIL_SUBJECT_PREFIX + subject, text, settings.DEFAULT_FROM_EMAIL, [user.email]
-        )
-        message.attach_alternative(html, "text/html")
+        message = build_message(subject, text, html, user.email)
     message.send()
     return message

@@ -4,10 +4,9 @@ List-Unsubscribe header pointing at it."""
 
 from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.emails import build_message, render_email
 from core.links import absolute_url, page_url
 from kits.signing import sign_download
 
@@ -54,8 +53,6 @@ def send_declaration_email(declaration, kind):
     with translation.override(declaration.language):
         kit = declaration.localized_kit()
         context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "base_url": settings.BASE_URL,
             "declaration": declaration,
             "kit": kit,
             "kit_url": page_url(kit),
@@ -64,19 +61,10 @@ def send_declaration_email(declaration, kind):
             "checklists": kit.checklists() if kind == "reminder" else [],
             "share_url": share_url(declaration) if kind == "followup" else "",
         }
-        prefix = f"kits/emails/{kind}"
-        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-        context["subject"] = subject
-        text = render_to_string(f"{prefix}.txt", context).strip() + "\n"
-        html = render_to_string(f"{prefix}.html", context)
-    message = EmailMultiAlternatives(
-        settings.EMAIL_SUBJECT_PREFIX + subject,
-        text,
-        settings.DEFAULT_FROM_EMAIL,
-        [declaration.email],
-        headers={"List-Unsubscribe": f"<{context['person_url']}>"},
+        subject, text, html = render_email(f"kits/emails/{kind}", context)
+    message = build_message(
+        subject, text, html, declaration.email, headers={"List-Unsubscribe": f"<{context['person_url']}>"}
     )
-    message.attach_alternative(html, "text/html")
     message.send()
     type(declaration).objects.filter(pk=declaration.pk).update(last_contact_at=timezone.now())
     return message
