@@ -58,6 +58,7 @@ def send_declaration_email(declaration, kind):
             "kit_url": page_url(kit),
             "links": material_links(declaration, kit),
             "person_url": person_url(declaration, kit),
+            "links_valid_until": declaration.links_valid_until(),
             "checklists": kit.checklists() if kind == "reminder" else [],
             "share_url": share_url(declaration) if kind == "followup" else "",
         }

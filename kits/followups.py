@@ -2,13 +2,13 @@
 link opens the testimonial form pre-filled from it. Idempotent like the reminders: each
 row is claimed by a conditional update before its e-mail is queued."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from kits.models.declarations import ActionDeclaration
 from kits.tasks import send_declaration_email
 
-FOLLOWUP_DAYS_AFTER = 2
 # A declaration whose date is further back than this is not followed up (no backlog mailing).
 FOLLOWUP_WINDOW_DAYS = 30
 
@@ -16,7 +16,7 @@ FOLLOWUP_WINDOW_DAYS = 30
 def send_kit_followups(today=None):
     """Queue the follow-up of every declaration due; returns how many were queued."""
     today = today or timezone.localdate()
-    due = ActionDeclaration.objects.due_for_followup(today, FOLLOWUP_DAYS_AFTER, FOLLOWUP_WINDOW_DAYS)
+    due = ActionDeclaration.objects.due_for_followup(today, settings.KIT_FOLLOWUP_DAYS_AFTER, FOLLOWUP_WINDOW_DAYS)
     count = 0
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():

@@ -1,5 +1,6 @@
 """The rules of declarations: declare (or find the same declaration again), queue its
-e-mails on commit, change its date, cancel it, stop e-mails, and remind before the action."""
+e-mails on commit, change its date, cancel it (and undo that), stop e-mails, and remind
+before the action."""
 
 from datetime import timedelta
 
@@ -29,6 +30,9 @@ def declare(kit, data, language):
             .first()
         )
         if existing is not None:
+            if existing.is_cancelled:  # declared again after cancelling: the same action is back
+                _restore(existing, now)
+                existing.links_sent_at = None
             resend_links_if_due(existing, now)
             return existing, False
         declaration = ActionDeclaration(
@@ -73,18 +77,42 @@ def resend_links_if_due(declaration, now=None):
 
 
 def change_date(declaration, planned_date):
-    """Move the action; the reminder goes out again before the new date."""
+    """Move the action: the reminder and the "how did it go?" e-mail move with it (they
+    go out again before and after the new date), and the links live until a week after it."""
     with transaction.atomic():
         declaration.planned_date = planned_date
         declaration.reminder_sent_at = None
+        declaration.followup_sent_at = None
         declaration.last_contact_at = timezone.now()
-        declaration.save(update_fields=["planned_date", "reminder_sent_at", "last_contact_at"])
+        declaration.save(update_fields=["planned_date", "reminder_sent_at", "followup_sent_at", "last_contact_at"])
 
 
 def cancel(declaration):
+    """The action will not take place: links stop working, no reminder nor follow-up, it
+    leaves the indicators. Undoable for DECLARATION_UNDO_DAYS (undo_cancel)."""
+    if declaration.is_cancelled:
+        return False
+    now = timezone.now()
     declaration.status = DeclarationStatus.CANCELLED
-    declaration.last_contact_at = timezone.now()
-    declaration.save(update_fields=["status", "last_contact_at"])
+    declaration.cancelled_at = now
+    declaration.last_contact_at = now
+    declaration.save(update_fields=["status", "cancelled_at", "last_contact_at"])
+    return True
+
+
+def undo_cancel(declaration):
+    """Bring a cancelled declaration back while the undo period lasts; False after it."""
+    if not declaration.can_undo_cancel():
+        return False
+    _restore(declaration, timezone.now())
+    return True
+
+
+def _restore(declaration, now):
+    declaration.status = DeclarationStatus.DECLARED
+    declaration.cancelled_at = None
+    declaration.last_contact_at = now
+    declaration.save(update_fields=["status", "cancelled_at", "last_contact_at"])
 
 
 def stop_emails(declaration):

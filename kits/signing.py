@@ -1,21 +1,19 @@
-r"""Signed download links: a declaration's token and a material id, valid DOWNLOAD_LINK_MAX_AGE.
+r"""Signed download links: a declaration's token and a material id (0: every material of
+the kit, as one zip), with the time they were signed.
+
+How long a link works depends on the declaration (its planned date, whether it is
+cancelled): `ActionDeclaration.links_valid_until()` decides, from the signing date read here.
 
 Wagtail only routes path segments made of [\w-] (no ":"), so the signed value travels
 as three segments, value/timestamp/signature, joined back with the signer's ":"."""
 
-from django.conf import settings
+import datetime
+
 from django.core import signing
+from django.utils import timezone
 
 SALT = "relais.kits.download"
-
-
-class LinkExpired(Exception):
-    """The signature is good but too old; carries the payload so fresh links can be sent."""
-
-    def __init__(self, token, material_id):
-        super().__init__("download link expired")
-        self.token = token
-        self.material_id = material_id
+ALL_MATERIALS = 0
 
 
 def _signer():
@@ -28,19 +26,12 @@ def sign_download(token, material_id):
 
 
 def read_download(signed):
-    """(token, material id) of a signed link. Raises LinkExpired when too old and
-    signing.BadSignature when tampered."""
-    signer = _signer()
+    """(token, material id, the local date it was signed) of a signed link.
+    Raises signing.BadSignature when tampered."""
     signed = signed.replace("/", ":")
-    try:
-        payload = signer.unsign_object(signed, max_age=settings.DOWNLOAD_LINK_MAX_AGE)
-    except signing.SignatureExpired:
-        payload = signer.unsign_object(signed)
-        raise LinkExpired(*_fields(payload)) from None
-    return _fields(payload)
-
-
-def _fields(payload):
+    payload = _signer().unsign_object(signed)
     if not isinstance(payload, dict) or not isinstance(payload.get("t"), str) or not isinstance(payload.get("m"), int):
         raise signing.BadSignature("unexpected payload")
-    return payload["t"], payload["m"]
+    timestamp = signing.b62_decode(signed.rsplit(":", 2)[-2])
+    signed_at = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
+    return payload["t"], payload["m"], timezone.localdate(signed_at)

@@ -1,5 +1,5 @@
 """The kit page's sub-routes (kits/models/pages.py): declare an action, the person's
-page (by secret token) and the signed downloads."""
+page (by secret token) with its confirmation to cancel, and the signed downloads."""
 
 import mimetypes
 
@@ -9,7 +9,9 @@ from django.core import signing
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -20,9 +22,9 @@ from core.views import too_many_requests
 from kits import services
 from kits.declaration_forms import ChangeDateForm, DeclarationForm
 from kits.emails import material_links
-from kits.models.declarations import ActionDeclaration, KitDownload
+from kits.models.declarations import ActionDeclaration, DeclarationStatus, KitDownload
 from kits.models.materials import KitMaterial
-from kits.signing import LinkExpired, read_download
+from kits.signing import read_download
 
 HONEYPOT_FIELD = "website"
 
@@ -92,9 +94,9 @@ def my_action(request, kit, token):
                 services.change_date(declaration, date_form.cleaned_data["planned_date"])
                 messages.success(request, _("The date of your action is changed."))
                 return redirect(request.path)
-        elif action == "cancel" and not declaration.is_cancelled:
-            services.cancel(declaration)
-            messages.success(request, _("Your action is cancelled. We will not write to you about it any more."))
+        elif action == "undo-cancel" and declaration.is_cancelled:
+            if services.undo_cancel(declaration):
+                messages.success(request, _("Your action is declared again: your links work again."))
             return redirect(request.path)
         elif action == "stop-emails":
             services.stop_emails(declaration)
@@ -108,21 +110,58 @@ def my_action(request, kit, token):
     context.update(
         declaration=declaration,
         links=[] if declaration.is_cancelled else material_links(declaration, kit, absolute=False),
+        links_valid_until=declaration.links_valid_until(),
         date_form=date_form,
+        can_cancel=declaration.status == DeclarationStatus.DECLARED,
+        can_undo=declaration.can_undo_cancel(),
+        cancel_url=_my_action_url(kit, declaration, "cancel_action"),
+        declare_url=kit.url + kit.reverse_subpage("declare"),
     )
     return _private(TemplateResponse(request, "kits/declaration/my_action.html", context))
 
 
-def download(request, kit, signed):
-    try:
-        token, material_id = read_download(signed)
-    except LinkExpired as expired:
-        return _expired(request, kit, expired)
-    except signing.BadSignature:
-        raise Http404 from None
+def _my_action_url(kit, declaration, name="my_action"):
+    return kit.url + kit.reverse_subpage(name, args=(declaration.token,))
+
+
+def cancel_action(request, kit, token):
+    """Cancelling asks first, and says what will happen; the POST cancels."""
+    declaration = _declaration_for(kit, token)
+    if declaration.status != DeclarationStatus.DECLARED:
+        return redirect(_my_action_url(kit, declaration))
+    if request.method == "POST":
+        services.cancel(declaration)
+        declaration.refresh_from_db()
+        messages.success(
+            request,
+            _("Your action is cancelled. You can undo this until %(date)s on this page.")
+            % {"date": date_format(timezone.localtime(declaration.undo_until), "DATE_FORMAT")},
+        )
+        return redirect(_my_action_url(kit, declaration))
     if request.method != "GET":
         return _method_not_allowed()
+    context = kit.get_context(request)
+    context.update(
+        declaration=declaration,
+        undo_days=settings.DECLARATION_UNDO_DAYS,
+        my_action_url=_my_action_url(kit, declaration),
+        emails_to_come=declaration.emails_to_come(),
+    )
+    return _private(TemplateResponse(request, "kits/declaration/cancel.html", context))
+
+
+def download(request, kit, signed):
+    try:
+        token, material_id, sent_on = read_download(signed)
+    except signing.BadSignature:
+        raise Http404 from None
     declaration = _declaration_for(kit, token)
+    if declaration.is_cancelled:
+        return _cancelled(request, kit, declaration)
+    if timezone.localdate() > declaration.links_valid_until(sent_on):
+        return _expired(request, kit, declaration)
+    if request.method != "GET":
+        return _method_not_allowed()
     material = KitMaterial.objects.select_related("document", "page").filter(pk=material_id).first()
     if material is None or material.page.translation_key != declaration.kit.translation_key:
         raise Http404
@@ -137,8 +176,22 @@ def download(request, kit, signed):
     return response
 
 
-def _expired(request, kit, expired):
-    declaration = _declaration_for(kit, expired.token)
+def _cancelled(request, kit, declaration):
+    """A link of a cancelled declaration: it says why it stopped, offers to undo while it
+    can be undone, and to declare again."""
+    if request.method != "GET":
+        return _method_not_allowed()
+    context = kit.get_context(request)
+    context.update(
+        declaration=declaration,
+        can_undo=declaration.can_undo_cancel(),
+        my_action_url=_my_action_url(kit, declaration),
+        declare_url=kit.url + kit.reverse_subpage("declare"),
+    )
+    return _private(TemplateResponse(request, "kits/declaration/link_cancelled.html", context, status=410))
+
+
+def _expired(request, kit, declaration):
     sent = False
     if request.method == "POST":
         if not _limit("resend", client_ip(request)) or not _limit("resend", declaration.pk):
@@ -148,5 +201,10 @@ def _expired(request, kit, expired):
     elif request.method != "GET":
         return _method_not_allowed()
     context = kit.get_context(request)
-    context.update(declaration=declaration, sent=sent)
+    context.update(
+        declaration=declaration,
+        sent=sent,
+        link_days=settings.DOWNLOAD_LINK_DAYS,
+        days_after=settings.DOWNLOAD_LINK_DAYS_AFTER_ACTION,
+    )
     return _private(TemplateResponse(request, "kits/declaration/expired.html", context, status=410))

@@ -381,11 +381,16 @@ PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", "")
 
 # Declarations --------------------------------------------------------------------------
 # "Je me lance" (kits/views.py): submissions per client address and per e-mail, and
-# re-sends of expired links, as (attempts, seconds); signed download links live 30 days.
+# re-sends of expired links, as (attempts, seconds). A signed download link works for
+# DOWNLOAD_LINK_DAYS after it was sent and, whatever the date, until
+# DOWNLOAD_LINK_DAYS_AFTER_ACTION days after the planned date; never once cancelled.
 DECLARATION_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600), "resend": (5, 3600)}
 DECLARATION_RESEND_INTERVAL = 3600  # a duplicate declaration re-sends the links at most once an hour
-DOWNLOAD_LINK_MAX_AGE = 30 * 24 * 3600
+DOWNLOAD_LINK_DAYS = 30
+DOWNLOAD_LINK_DAYS_AFTER_ACTION = 7
+DECLARATION_UNDO_DAYS = 30  # a cancellation can be undone for this long
 KIT_REMINDER_DAYS_BEFORE = 7
+KIT_FOLLOWUP_DAYS_AFTER = 2  # "how did it go?" goes out this many days after the planned date
 RETENTION_TESTIMONIALS_DAYS = 183
 # End of Declarations -------------------------------------------------------------------
 

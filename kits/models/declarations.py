@@ -105,6 +105,7 @@ class ActionDeclaration(models.Model):
     links_sent_at = models.DateTimeField(_("links sent at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     followup_sent_at = models.DateTimeField(_("follow-up sent at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     last_contact_at = models.DateTimeField(_("last contact at"), default=timezone.now)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
@@ -133,6 +134,52 @@ class ActionDeclaration(models.Model):
     @property
     def is_cancelled(self):
         return self.status == DeclarationStatus.CANCELLED
+
+    def links_valid_until(self, sent_on=None):
+        """The last day a download link sent on `sent_on` (today by default) works:
+        DOWNLOAD_LINK_DAYS after it was sent, and at least DOWNLOAD_LINK_DAYS_AFTER_ACTION
+        days after the planned date (so a later date keeps the links alive)."""
+        sent_on = sent_on or timezone.localdate()
+        return max(
+            sent_on + timedelta(days=settings.DOWNLOAD_LINK_DAYS),
+            self.planned_date + timedelta(days=settings.DOWNLOAD_LINK_DAYS_AFTER_ACTION),
+        )
+
+    def emails_to_come(self, today=None):
+        """[(kind, day)] of the e-mails still to be sent: the reminder (KIT_REMINDER_DAYS_BEFORE
+        days before, the day after declaring at the earliest) and "how did it go?"
+        (KIT_FOLLOWUP_DAYS_AFTER days after). None once cancelled or stopped."""
+        if self.is_cancelled or self.emails_opt_out:
+            return []
+        today = today or timezone.localdate()
+        to_come = []
+        if self.reminder_sent_at is None:
+            reminder = max(
+                self.planned_date - timedelta(days=settings.KIT_REMINDER_DAYS_BEFORE),
+                timezone.localdate(self.created_at) + timedelta(days=1),
+                today,
+            )
+            if reminder < self.planned_date:
+                to_come.append(("reminder", reminder))
+        if self.followup_sent_at is None and self.status == DeclarationStatus.DECLARED:
+            to_come.append(
+                ("followup", max(self.planned_date + timedelta(days=settings.KIT_FOLLOWUP_DAYS_AFTER), today))
+            )
+        return to_come
+
+    @property
+    def undo_until(self):
+        """The last moment a cancellation can be undone (None unless cancelled)."""
+        if not self.is_cancelled or self.cancelled_at is None:
+            return None
+        return self.cancelled_at + timedelta(days=settings.DECLARATION_UNDO_DAYS)
+
+    def can_undo_cancel(self, now=None):
+        until = self.undo_until
+        return until is not None and (now or timezone.now()) <= until
+
+    def is_past(self, today=None):
+        return self.planned_date < (today or timezone.localdate())
 
     def localized_kit(self):
         """The kit in the declaration's language when it is published, else the source kit."""

@@ -246,6 +246,10 @@ class KitPage(RoutablePageMixin, Page):
     def my_action(self, request, token):
         return views.my_action(request, self, token)
 
+    @path("mon-action/<str:token>/annuler/", name="cancel_action")
+    def cancel_action(self, request, token):
+        return views.cancel_action(request, self, token)
+
     @path("telecharger/<str:value>/<str:timestamp>/<str:signature>/", name="download")
     def download(self, request, value, timestamp, signature):
         return views.download(request, self, f"{value}/{timestamp}/{signature}")

@@ -95,7 +95,7 @@ def test_tampered_links_are_404(client, kit, declaration, other_kit):
 def test_expired_link_offers_fresh_links_by_email(kit, declaration, django_capture_on_commit_callbacks):
     url = download_url(kit, declaration, kit.materials.first())
     client = Client(enforce_csrf_checks=True)
-    with time_machine.travel(NOW + datetime.timedelta(days=31), tick=False):
+    with time_machine.travel(NOW + datetime.timedelta(days=57), tick=False):  # 23 January
         response = client.get(url)
         assert response.status_code == 410
         html = response.content.decode()
@@ -114,7 +114,7 @@ def test_expired_link_offers_fresh_links_by_email(kit, declaration, django_captu
 
 def test_expired_link_resend_is_rate_limited(client, kit, declaration, django_capture_on_commit_callbacks):
     url = download_url(kit, declaration, kit.materials.first())
-    with time_machine.travel(NOW + datetime.timedelta(days=31), tick=False):
+    with time_machine.travel(NOW + datetime.timedelta(days=57), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             statuses = [client.post(url).status_code for _ in range(6)]
     assert statuses == [410] * 5 + [429]
@@ -161,10 +161,15 @@ def test_person_changes_the_date_with_the_same_rules(client, kit, declaration):
 
 def test_person_cancels_and_stops_emails(client, kit, declaration):
     url = f"{kit.url}mon-action/{declaration.token}/"
-    assert client.post(url, {"action": "cancel"}).status_code == 302
+    assert client.post(url, {"action": "cancel"}).status_code == 302  # one click no longer cancels
+    declaration.refresh_from_db()
+    assert declaration.status == DeclarationStatus.DECLARED
+    assert client.post(url + "annuler/").status_code == 302
     declaration.refresh_from_db()
     assert declaration.status == DeclarationStatus.CANCELLED
     assert "/telecharger/" not in client.get(url).content.decode()
+    declaration.status = DeclarationStatus.DECLARED
+    declaration.save()
     client.post(url, {"action": "stop-emails"})
     declaration.refresh_from_db()
     assert declaration.emails_opt_out
