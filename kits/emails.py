@@ -29,14 +29,15 @@ def person_url(declaration, kit=None):
     return subpage_url(kit or declaration.localized_kit(), "my_action", declaration.token)
 
 
-def share_url(declaration):
+def share_url(declaration, absolute=True):
     """The testimonial form pre-filled from the declaration, in its language (the wall is
     community's page: found by model name, kits does not import community's views)."""
     wall_model = apps.get_model("community", "TestimonialIndexPage")
     pages = {page.locale.language_code: page for page in wall_model.objects.live().select_related("locale")}
     page = pages.get(declaration.language) or pages.get(settings.LANGUAGE_CODE)
     path = page.get_url_parts()[2] if page else "/actions-locales/"
-    return absolute_url(f"{path}partager/?declaration={declaration.token}")
+    url = f"{path}partager/?declaration={declaration.token}"
+    return absolute_url(url) if absolute else url
 
 
 def material_links(declaration, kit, absolute=True):

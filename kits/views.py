@@ -21,7 +21,7 @@ from core.ratelimit import allow
 from core.views import too_many_requests
 from kits import services
 from kits.declaration_forms import ChangeDateForm, DeclarationForm
-from kits.emails import material_links
+from kits.emails import material_links, share_url
 from kits.models.declarations import ActionDeclaration, DeclarationStatus, KitDownload
 from kits.models.materials import KitMaterial
 from kits.signing import read_download
@@ -116,6 +116,10 @@ def my_action(request, kit, token):
         can_undo=declaration.can_undo_cancel(),
         cancel_url=_my_action_url(kit, declaration, "cancel_action"),
         declare_url=kit.url + kit.reverse_subpage("declare"),
+        # After the planned date, the person is offered to tell how it went (as the follow-up e-mail does).
+        story_url=share_url(declaration, absolute=False)
+        if declaration.status == DeclarationStatus.DECLARED and declaration.is_past()
+        else "",
     )
     return _private(TemplateResponse(request, "kits/declaration/my_action.html", context))
 

@@ -18,7 +18,7 @@ from community.testimonials.photo_storage import PRIVATE_PREFIX, forget_kept_pho
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
-from kits.models import ActionDeclaration, DeclarationStatus
+from kits.models import ActionDeclaration, DeclarationStatus, KitPage
 
 HONEYPOT_FIELD = "website"
 # (requests, seconds) per address (every POST, so room to correct mistakes) and per e-mail
@@ -55,6 +55,18 @@ def initial_from(declaration):
     }
 
 
+def initial_from_kit(value):
+    """ "Tell us how your action went" on a kit page (?kit=<source kit id>): that kit, and
+    its association, are chosen already."""
+    if not value.isdigit() or len(value) > 12:
+        return {}
+    kit = KitPage.objects.live().filter(pk=int(value)).select_related("association").first()
+    if kit is None:
+        return {}
+    kit = kit.source_kit()
+    return {"kit": kit.pk, "association": kit.association.name if kit.association_id else ""}
+
+
 def share(request, page):
     token = request.GET.get("declaration", "")
     declaration = open_declaration(token)
@@ -77,7 +89,8 @@ def share(request, page):
             )
             return redirect(page.url + page.reverse_subpage("share_thanks"))
     elif request.method == "GET":
-        form = TestimonialForm(initial=initial_from(declaration), language=language)
+        initial = initial_from(declaration) or initial_from_kit(request.GET.get("kit", ""))
+        form = TestimonialForm(initial=initial, language=language)
     else:
         return HttpResponseNotAllowed(["GET", "POST"])
     context = page.get_context(request)

@@ -53,6 +53,7 @@ def kit_testimonials(context, kit, count=3):
         "wall": wall,
         "kit": kit,
         "source_kit_id": testimonials[0].kit_id if testimonials else None,
+        "share_kit_id": kit.source_kit().pk,
         "testimonials": _cards(testimonials[:count], wall.locale if wall else None) if wall else [],
         "more": len(testimonials) > count,
     }
