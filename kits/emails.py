@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from core.emails import build_message, render_email
 from core.links import absolute_url, page_url
-from kits.signing import sign_download
+from kits.signing import ALL_MATERIALS, sign_download
 
 KINDS = ("links", "reminder", "followup")
 
@@ -48,6 +48,13 @@ def material_links(declaration, kit, absolute=True):
     ]
 
 
+def all_materials_url(declaration, kit, absolute=True):
+    """The signed link to every material at once (a zip), when the kit has more than one."""
+    if kit.materials.count() < 2:
+        return ""
+    return download_url(kit, sign_download(declaration.token, ALL_MATERIALS), absolute=absolute)
+
+
 def send_declaration_email(declaration, kind):
     if kind not in KINDS:
         raise ValueError(kind)
@@ -58,6 +65,7 @@ def send_declaration_email(declaration, kind):
             "kit": kit,
             "kit_url": page_url(kit),
             "links": material_links(declaration, kit),
+            "all_url": all_materials_url(declaration, kit),
             "person_url": person_url(declaration, kit),
             "links_valid_until": declaration.links_valid_until(),
             "checklists": kit.checklists() if kind == "reminder" else [],

@@ -6,12 +6,13 @@ import mimetypes
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -20,11 +21,12 @@ from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
 from kits import services
+from kits.bundle import archive_name, stream_zip
 from kits.declaration_forms import ChangeDateForm, DeclarationForm
-from kits.emails import material_links, share_url
+from kits.emails import all_materials_url, material_links, share_url
 from kits.models.declarations import ActionDeclaration, DeclarationStatus, KitDownload
 from kits.models.materials import KitMaterial
-from kits.signing import read_download
+from kits.signing import ALL_MATERIALS, read_download
 
 HONEYPOT_FIELD = "website"
 
@@ -110,6 +112,7 @@ def my_action(request, kit, token):
     context.update(
         declaration=declaration,
         links=[] if declaration.is_cancelled else material_links(declaration, kit, absolute=False),
+        all_url=all_materials_url(declaration, kit, absolute=False),
         links_valid_until=declaration.links_valid_until(),
         date_form=date_form,
         can_cancel=declaration.status == DeclarationStatus.DECLARED,
@@ -166,6 +169,8 @@ def download(request, kit, signed):
         return _expired(request, kit, declaration)
     if request.method != "GET":
         return _method_not_allowed()
+    if material_id == ALL_MATERIALS:
+        return _download_all(kit, declaration)
     material = KitMaterial.objects.select_related("document", "page").filter(pk=material_id).first()
     if material is None or material.page.translation_key != declaration.kit.translation_key:
         raise Http404
@@ -175,6 +180,19 @@ def download(request, kit, signed):
     response = FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.filename, content_type=content_type
     )
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response
+
+
+def _download_all(kit, declaration):
+    """Every material of the kit as one zip, streamed; one download in the indicators."""
+    materials = list(kit.materials.select_related("document"))
+    if not materials:
+        raise Http404
+    KitDownload.objects.create(declaration=declaration, material=None, whole_kit=True)
+    response = StreamingHttpResponse(stream_zip(materials), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, archive_name(kit))
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
     return response

@@ -195,6 +195,9 @@ class KitDownload(models.Model):
     material = models.ForeignKey(
         "kits.KitMaterial", verbose_name=_("material"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    whole_kit = models.BooleanField(
+        _("all materials (zip)"), default=False, help_text=_("One download of every material of the kit at once.")
+    )
     downloaded_at = models.DateTimeField(_("downloaded at"), default=timezone.now, db_index=True)
 
     class Meta:
