@@ -114,6 +114,27 @@ STANDARD_PAGES = [
             "Si vous ne pouvez pas accéder à un contenu ou à un service, écrivez-nous à contact@relais.example.org : nous vous répondrons et vous proposerons une alternative. Vous pouvez aussi saisir le Défenseur des droits.": "If you cannot access a content or a service, write to contact@relais.example.org: we will answer and offer an alternative. You can also contact the Défenseur des droits.",
         },
     },
+    {
+        "slug": "charte-milieu-scolaire",
+        "title": "Charte d'intervention en milieu scolaire",
+        "show_in_footer": False,
+        "introduction": "Ce que s'engage à respecter chaque bénévole habilité·e qui mène une action de kit dans une école.",
+        "paragraphs": [
+            "L'action se prépare avec l'équipe enseignante, qui reste responsable des élèves ; le ou la bénévole n'est jamais seul·e avec une classe.",
+            "Le ou la bénévole présente l'association et sa cause sans prosélytisme ni démarche commerciale, et ne collecte aucune donnée sur les élèves.",
+            "Aucune photo d'élève n'est prise ni publiée sans l'accord écrit de l'établissement et des familles.",
+            "L'habilitation s'obtient après une session de formation et la signature de cette charte ; l'association l'enregistre et peut la retirer si la charte n'est pas respectée.",
+        ],
+        "en": {
+            "Charte d'intervention en milieu scolaire": "Charter for actions in schools",
+            "charte-milieu-scolaire": "charter-actions-in-schools",
+            "Ce que s'engage à respecter chaque bénévole habilité·e qui mène une action de kit dans une école.": "What every accredited volunteer who runs a kit's action in a school undertakes to respect.",
+            "L'action se prépare avec l'équipe enseignante, qui reste responsable des élèves ; le ou la bénévole n'est jamais seul·e avec une classe.": "The action is prepared with the teachers, who remain responsible for the pupils; the volunteer is never alone with a class.",
+            "Le ou la bénévole présente l'association et sa cause sans prosélytisme ni démarche commerciale, et ne collecte aucune donnée sur les élèves.": "The volunteer presents the association and its cause without proselytising or selling anything, and collects no data about the pupils.",
+            "Aucune photo d'élève n'est prise ni publiée sans l'accord écrit de l'établissement et des familles.": "No photo of a pupil is taken or published without the written agreement of the school and the families.",
+            "L'habilitation s'obtient après une session de formation et la signature de cette charte ; l'association l'enregistre et peut la retirer si la charte n'est pas respectée.": "Accreditation follows a training session and signing this charter; the association records it and may withdraw it if the charter is not respected.",
+        },
+    },
 ]
 
 FOOTER_FR = "Relais, le réseau des associations qui agissent ensemble, partout en France."

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import Page, Workflow, WorkflowPage
 
 from home.factories import callout, heading, paragraph, quote, stream, video
 from home.localization import translate
@@ -77,7 +77,7 @@ KITS = [
         "difficulty": Difficulty.DEMANDING,
         "cost": Cost.LOW,
         "school_setting": True,
-        "accreditation_note": "Une course dans une école se prépare avec l'équipe enseignante et doit être encadrée par un bénévole agréé par Courir Ensemble. L'agrément s'obtient après une session de formation de deux heures (en ligne ou en présentiel) et la signature de la charte d'intervention en milieu scolaire.",
+        "accreditation_note": "Une course dans une école se prépare avec l'équipe enseignante et doit être encadrée par un·e bénévole habilité·e par Courir Ensemble. L'habilitation s'obtient après une session de formation de deux heures (en ligne ou en présentiel) et la signature de la charte d'intervention en milieu scolaire.",
         "summary": "Les élèves courent des tours de cour ou de stade, parrainés par leurs proches : chaque tour rapporte des dons pour la lutte contre la faim. Un kit pour les écoles primaires et les collèges.",
         "body": [
             paragraph(
@@ -90,7 +90,7 @@ KITS = [
                 "6 semaines avant",
             ),
             step(
-                "Suivre la formation d'agrément",
+                "Suivre la formation d'habilitation",
                 "Inscrivez-vous à la prochaine session de formation de Courir Ensemble. Elle présente la sensibilisation à faire en classe et les règles de sécurité.",
                 "5 semaines avant",
             ),
@@ -159,12 +159,12 @@ KITS = [
             "Course solidaire à l'école": "Charity run at school",
             "course-solidaire-ecole": "charity-run-at-school",
             "Les élèves courent des tours de cour ou de stade, parrainés par leurs proches : chaque tour rapporte des dons pour la lutte contre la faim. Un kit pour les écoles primaires et les collèges.": "Pupils run laps of the playground or the stadium, sponsored by their families: every lap raises donations to fight hunger. A kit for primary and secondary schools.",
-            "Une course dans une école se prépare avec l'équipe enseignante et doit être encadrée par un bénévole agréé par Courir Ensemble. L'agrément s'obtient après une session de formation de deux heures (en ligne ou en présentiel) et la signature de la charte d'intervention en milieu scolaire.": "A run in a school is prepared with the teachers and must be led by a volunteer accredited by Courir Ensemble. Accreditation follows a two-hour training session (online or in person) and signing the charter for actions in schools.",
+            "Une course dans une école se prépare avec l'équipe enseignante et doit être encadrée par un·e bénévole habilité·e par Courir Ensemble. L'habilitation s'obtient après une session de formation de deux heures (en ligne ou en présentiel) et la signature de la charte d'intervention en milieu scolaire.": "A run in a school is prepared with the teachers and must be led by a volunteer accredited by Courir Ensemble. Accreditation follows a two-hour training session (online or in person) and signing the charter for actions in schools.",
             "La course solidaire est l'action la plus simple à expliquer aux enfants : courir pour les autres. Chaque élève cherche des parrains qui promettent une somme par tour ; le jour de la course, les tours sont comptés, puis les promesses sont collectées.": "A charity run is the easiest action to explain to children: running for others. Each pupil finds sponsors who pledge an amount per lap; on the day the laps are counted, then the pledges are collected.",
             "Obtenir l'accord de l'école": "Get the school's agreement",
             "Présentez le projet à la direction et aux enseignants avec la fiche de présentation du kit. Fixez ensemble la date, le lieu (cour, stade municipal) et les classes qui participent.": "Present the project to the head teacher and the teachers with the kit's presentation sheet. Agree together on the date, the place (playground, town stadium) and the classes taking part.",
             "6 semaines avant": "6 weeks before",
-            "Suivre la formation d'agrément": "Attend the accreditation training",
+            "Suivre la formation d'habilitation": "Attend the accreditation training",
             "Inscrivez-vous à la prochaine session de formation de Courir Ensemble. Elle présente la sensibilisation à faire en classe et les règles de sécurité.": "Register for Courir Ensemble's next training session. It covers the awareness session to give in class and the safety rules.",
             "5 semaines avant": "5 weeks before",
             "Sensibiliser les classes": "Raise awareness in class",
@@ -663,6 +663,11 @@ def ensure_themes(demo):
     return themes
 
 
+def school_charter(demo):
+    """The charter page the home demo creates (home/demo.py), linked from school kits."""
+    return Page.objects.filter(slug="charte-milieu-scolaire", locale=demo.french).first()
+
+
 def create_kit(demo, index, spec, themes):
     team_min, team_max = spec["team"]
     body = spec["body"] + ([] if spec.get("deliberately_short") else COMMON_FR)
@@ -682,6 +687,7 @@ def create_kit(demo, index, spec, themes):
         cost=spec["cost"],
         school_setting=spec.get("school_setting", False),
         accreditation_note=spec.get("accreditation_note", ""),
+        school_charter=school_charter(demo) if spec.get("school_setting") else None,
         referent_name="Équipe " + spec["association"],
         body=stream(*body),
         themes=[themes[slug] for slug in spec["themes"]],

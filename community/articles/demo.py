@@ -49,7 +49,7 @@ RECAP = [
     ),
     heading("Les écoles, un cas à part"),
     paragraph(
-        "Intervenir dans une classe demande souvent un agrément et une formation : le kit seul ne suffit pas. "
+        "Intervenir dans une classe demande souvent une habilitation et une formation : le kit seul ne suffit pas. "
         "Plusieurs associations font intervenir un salarié avec le bénévole pour les premières fois."
     ),
     heading("Ce que nous retenons"),

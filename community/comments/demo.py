@@ -49,7 +49,7 @@ def write_comments(recap):
         recap,
         name="Marc",
         email="marc.visiteur@example.org",
-        text="Et pour les écoles, comment trouvez-vous les bénévoles agréés ?",
+        text="Et pour les écoles, comment trouvez-vous les bénévoles habilité·es ?",
         followup=False,
         parent_id=0,
     )

@@ -1,5 +1,5 @@
 """Template tags other apps use without importing events: the next training sessions
-for school actions (a school kit's declaration form), an association's sessions (its
+for school actions (a school kit's page and declaration form), an association's sessions (its
 page in the directory)."""
 
 from django import template
@@ -36,6 +36,7 @@ def next_training_sessions_list(limit=3, language=None):
 
 @register.inclusion_tag("events/tags/next_training_sessions.html")
 def next_training_sessions(limit=3):
+    """The next sessions as a list with its heading, inside a school kit's box."""
     return {"sessions": next_training_sessions_list(limit)}
 
 

@@ -149,6 +149,15 @@ class KitPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("What the accreditation involves (training session, documents to provide). Shown when flagged."),
     )
+    school_charter = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("charter for actions in schools"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page of the charter a volunteer signs to be accredited. Linked from the kit when flagged."),
+    )
     referent_name = models.CharField(_("referent"), max_length=120, blank=True)
     referent_email = models.EmailField(_("referent e-mail"), blank=True)
     body = StreamField(KitBodyBlock(), verbose_name=_("body"), blank=True)
@@ -175,7 +184,7 @@ class KitPage(RoutablePageMixin, Page):
             heading=_("Key facts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("school_setting"), FieldPanel("accreditation_note")],
+            [FieldPanel("school_setting"), FieldPanel("accreditation_note"), FieldPanel("school_charter")],
             heading=_("School setting"),
         ),
         MultiFieldPanel([FieldPanel("referent_name"), FieldPanel("referent_email")], heading=_("Referent contact")),

@@ -85,4 +85,4 @@ def test_anonymous_visitor_sees_the_sessions(client, school_kit, training):
     html = unescape(client.get(url(school_kit)).content.decode())
     assert "Formation aux interventions scolaires (test)" in html
     assert 'name="accredited"' not in html
-    assert "Déjà agréé ? Connectez-vous pour être reconnu." in html
+    assert "Déjà habilité·e ? Connectez-vous pour être reconnu·e." in html
