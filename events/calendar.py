@@ -1,12 +1,21 @@
-"""iCalendar files: the public feed, one event's public file, and the file attached
-to registrants' e-mails. Times are written in UTC; the UID is stable per event (the
-same in every language); SEQUENCE rises when the date or the place changes. The
+"""iCalendar files (RFC 5545), sent as iTIP messages (RFC 5546): the public feed, one
+event's public file, and the file attached to registrants' e-mails. Times are written in
+UTC; SEQUENCE rises when the date or the place changes; every event has its ORGANIZER
+(the site's sender address), which METHOD:PUBLISH requires.
+
+A registrant's file is theirs: its UID is the event's plus the registration, so a later
+registration after a cancellation is a new event in their calendar rather than an update
+older than the cancellation. Only a held seat gets a file (PUBLISH, STATUS:CONFIRMED);
+the waiting list gets none, so no calendar shows a seat nobody has; a cancellation is a
+METHOD:CANCEL with STATUS:CANCELLED, the ATTENDEE it concerns and a higher SEQUENCE. The
 online link appears only in files for confirmed participants."""
 
 from datetime import UTC
+from email.utils import parseaddr
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,12 +24,12 @@ from core import links
 PRODID = "-//Relais//Peer sessions//FR"
 
 
-def new_calendar(name=None):
+def new_calendar(name=None, method="PUBLISH"):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
     return calendar
@@ -55,8 +64,40 @@ def event_component(page, *, include_link=False, cancelled=False, now=None):
         component.add("location", source.venue_address.replace("\n", ", "))
     elif source.is_online:
         component.add("location", _("Online"))
+    component.add("organizer", organizer())
     component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return component
+
+
+def organizer():
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    value = vCalAddress(f"mailto:{address}")
+    value.params["cn"] = name or settings.WAGTAIL_SITE_NAME
+    return value
+
+
+def registration_uid(registration):
+    uid = registration.event.calendar_uid
+    local, _at, host = uid.partition("@")
+    return f"{local}-r{registration.pk}@{host}"
+
+
+def registration_file(page, registration, *, include_link=False, cancelled=False):
+    """(bytes, method) of the calendar file for one registrant: PUBLISH of their seat, or
+    CANCEL of it (one SEQUENCE above the event's, with them as ATTENDEE)."""
+    method = "CANCEL" if cancelled else "PUBLISH"
+    calendar = new_calendar(method=method)
+    component = event_component(page, include_link=include_link and not cancelled, cancelled=cancelled)
+    component["uid"] = registration_uid(registration)
+    if cancelled:
+        component.pop("sequence")
+        component.add("sequence", page.source_event.calendar_sequence + 1)
+        attendee = vCalAddress(f"mailto:{registration.email}")
+        attendee.params["cn"] = registration.name
+        attendee.params["partstat"] = "DECLINED"
+        component.add("attendee", attendee)
+    calendar.add_component(component)
+    return to_bytes(calendar), method
 
 
 def to_bytes(calendar):
