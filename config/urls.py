@@ -32,6 +32,7 @@ if settings.DEBUG:
 # French at the root, English under /en/; Wagtail serves every page last.
 urlpatterns += i18n_patterns(
     path("compte/", include("community.members.urls")),
+    path("e-mails/desabonner/<str:signed>/", core_views.unsubscribe, name="unsubscribe"),
     # Feedback threads: our views on django-comments-xtd's models (its own URLs would
     # bypass the rate limits and render outside the site's layout).
     path("commentaires/", include("community.comments.urls")),

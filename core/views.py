@@ -1,12 +1,16 @@
-"""Views every app shares: the health check and the page shown when a rate limit refuses."""
+"""Views every app shares: the health check, the page shown when a rate limit refuses, and
+one-click unsubscription from reminders and follow-ups."""
 
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core import unsubscribe as unsubscriptions
 
 from core.cache import cache_status
 from core.client_ip import client_ip
@@ -42,3 +46,19 @@ def healthz(request):
         return JsonResponse({"status": "error", "database": "error", "cache": cache}, status=503)
     status = "ok" if cache == "ok" else "degraded"
     return JsonResponse({"status": status, "database": "ok", "cache": cache})
+
+
+@never_cache
+@csrf_exempt  # RFC 8058: mailbox providers POST without cookies; the signed URL is the proof
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, signed):
+    found = unsubscriptions.read(signed)
+    if found is None:
+        raise Http404
+    _name, kind, key = found
+    done = request.method == "POST"
+    if done:
+        kind.stop(key)
+    response = render(request, "unsubscribe.html", {"kind": kind, "done": done})
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -8,11 +8,19 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from community.members.member_area import register_section
+        from core import unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
-        from events import daily, personal_data, search, signals, topic_views, views
+        from events import daily, emails, personal_data, search, services, signals, topic_views, views
         from events.forms import GuestRegistrationForm
+
+        unsubscribe.register(
+            emails.UNSUBSCRIBE_KIND,
+            label=_("reminders of the sessions you registered for"),
+            key=services.registration_key,
+            stop=services.stop_reminders_for,
+        )
 
         signals.connect()
         personal_data.register()

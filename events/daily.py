@@ -17,7 +17,11 @@ def send_event_reminders(now=None):
     tomorrow = timezone.localtime(now).date() + timedelta(days=1)
     until = timezone.make_aware(datetime.combine(tomorrow + timedelta(days=1), time.min))
     due = Registration.objects.confirmed().filter(
-        reminder_sent_at__isnull=True, event__start__gt=now, event__start__lt=until, event__live=True
+        reminder_sent_at__isnull=True,
+        reminders_opt_out=False,
+        event__start__gt=now,
+        event__start__lt=until,
+        event__live=True,
     )
     sent = 0
     for registration in due:

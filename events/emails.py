@@ -9,11 +9,15 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core import unsubscribe
 from core.emails import build_message, render_plain
 from core.i18n import in_language_code
 from events import calendar
 
-ICS_KINDS = {"confirmed", "waiting", "promoted", "cancelled", "reminder", "updated"}
+# The e-mails that carry the person's calendar file while they hold a seat (a cancellation
+# carries its METHOD:CANCEL); the waiting list gets none (events/calendar.py).
+UNSUBSCRIBE_KIND = "session-reminders"  # events.services.stop_reminders_for
+SEAT_FILE_KINDS = {"confirmed", "promoted", "reminder", "updated"}
 
 
 def localized_event(registration):
@@ -68,7 +72,10 @@ def compose(registration, kind, page):
     if kind == "promoted":
         return (
             _("A seat has freed up for you: %(title)s") % {"title": title},
-            [_("Good news: a seat has freed up and it is yours. Your registration is confirmed.")],
+            [
+                _("Good news: a seat has freed up and it is yours. Your registration is confirmed."),
+                _("The calendar file attached adds the session to your diary."),
+            ],
             [details, cancel],
         )
     if kind == "cancelled":
@@ -86,7 +93,11 @@ def compose(registration, kind, page):
     if kind == "updated":
         return (
             _("Change of date or place: %(title)s") % {"title": title},
-            [_("The session has changed. The attached calendar file updates your diary.")],
+            [
+                _("The session has changed. The attached calendar file updates your diary.")
+                if registration.holds_seat
+                else _("The session has changed. You are still on the waiting list.")
+            ],
             [details, cancel],
         )
     raise ValueError(kind)
@@ -115,10 +126,17 @@ def send_registration_email(registration, kind):
         }
         text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)
-        message = build_message(subject, text, html, registration.email)
-        if kind in ICS_KINDS:
-            ics = calendar.single_event(page, include_link=show_link, cancelled=kind == "cancelled")
-            message.attach("petit-dej.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+        # Reminders come unasked: one-click unsubscription (RFC 8058). The others answer the person.
+        headers = unsubscribe.headers(UNSUBSCRIBE_KIND, registration.token) if kind == "reminder" else None
+        message = build_message(subject, text, html, registration.email, headers=headers)
+        if kind == "cancelled" and registration.confirmed_at is not None:
+            ics, method = calendar.registration_file(page, registration, cancelled=True)
+        elif kind in SEAT_FILE_KINDS and confirmed:
+            ics, method = calendar.registration_file(page, registration, include_link=show_link)
+        else:
+            ics = None
+        if ics:
+            message.attach(f"{page.slug}.ics", ics, f"text/calendar; charset=utf-8; method={method}")
     message.send()
     return message
 

@@ -252,3 +252,19 @@ def record_accreditation(registration):
             accredited_at=registration.event.end, accreditation_event=registration.event
         )
     )
+
+
+def registration_key(email_or_token):
+    """The unsubscription key of a reminder: the registration's token (already in its links)."""
+    return email_or_token
+
+
+def stop_reminders_for(token):
+    """One click on a reminder: no more session reminders for that person (every one of
+    their registrations with the same address)."""
+    registration = Registration.objects.filter(token=token).first()
+    if registration is None:
+        return 0
+    return Registration.objects.filter(email__iexact=registration.email, reminders_opt_out=False).update(
+        reminders_opt_out=True
+    )

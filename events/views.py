@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from community.members.access import is_network_member, membership_refused
+from core import links
+from core.calendar_links import calendar_links
 from core.client_ip import client_ip
 from core.ratelimit import allow
 from core.views import too_many_requests
@@ -76,6 +78,13 @@ def event_page(request, page, *, member_form=None, status=200):
         "hosts": list(page.host_associations.all()),
         "topic_proposers": topics.proposers_for(page),
         "thanked_associations": recap_associations(source) if source.is_over(now) else [],
+        "calendar_links": calendar_links(
+            page.title,
+            source.start,
+            source.end,
+            details=links.page_url(page),
+            location=source.venue_address.replace("\n", ", ") if source.has_venue else "",
+        ),
         "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
         if registration
         else "",
@@ -226,7 +235,13 @@ def cancel(request, page, token):
         if next_url == reverse("account_home"):
             return redirect(next_url)
         return redirect(page.url)
-    return TemplateResponse(request, "events/cancel.html", {"page": page, "registration": registration})
+    next_url = request.GET.get("next", "")
+    context = {
+        "page": page,
+        "registration": registration,
+        "next": next_url if next_url == reverse("account_home") else "",
+    }
+    return TemplateResponse(request, "events/cancel.html", context)
 
 
 def member_registrations(request):

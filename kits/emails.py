@@ -1,15 +1,18 @@
 """The e-mails of a declaration, in its language, as HTML and plain text: the download
-links, and the reminder before the action. Each carries the person's page and a
-List-Unsubscribe header pointing at it."""
+links (asked for: they say why they come, List-Unsubscribe points at the person's page),
+the reminder before the action and the follow-up after it (one-click unsubscription,
+RFC 8058, for every declaration of the person)."""
 
 from django.apps import apps
 from django.conf import settings
 from django.utils import timezone, translation
 
+from core import unsubscribe
 from core.emails import build_message, render_email
 from core.links import absolute_url, page_url
 from kits.signing import ALL_MATERIALS, sign_download
 
+UNSUBSCRIBE_KIND = "kit-reminders"  # registered by kits.apps with core.unsubscribe
 KINDS = ("links", "reminder", "followup")
 
 
@@ -72,9 +75,11 @@ def send_declaration_email(declaration, kind):
             "share_url": share_url(declaration) if kind == "followup" else "",
         }
         subject, text, html = render_email(f"kits/emails/{kind}", context)
-    message = build_message(
-        subject, text, html, declaration.email, headers={"List-Unsubscribe": f"<{context['person_url']}>"}
-    )
+        if kind == "links":  # asked for: the person's page, where e-mails can be stopped
+            headers = {"List-Unsubscribe": f"<{context['person_url']}>"}
+        else:  # reminders and follow-ups: one-click unsubscription (RFC 8058)
+            headers = unsubscribe.headers(UNSUBSCRIBE_KIND, declaration.email)
+    message = build_message(subject, text, html, declaration.email, headers=headers)
     message.send()
     type(declaration).objects.filter(pk=declaration.pk).update(last_contact_at=timezone.now())
     return message

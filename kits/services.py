@@ -115,6 +115,14 @@ def _restore(declaration, now):
     declaration.save(update_fields=["status", "cancelled_at", "last_contact_at"])
 
 
+def stop_emails_for(key):
+    """Every declaration of the person whose e-mail hash is `key`: no more reminders nor
+    follow-ups (their links e-mails, asked for, still go)."""
+    return ActionDeclaration.objects.filter(email_hash=key, emails_opt_out=False).update(
+        emails_opt_out=True, last_contact_at=timezone.now()
+    )
+
+
 def stop_emails(declaration):
     declaration.emails_opt_out = True
     declaration.last_contact_at = timezone.now()

@@ -17,7 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.members.models import MemberProfile
+from core.calendar_links import calendar_links
 from core.client_ip import client_ip
+from core.links import page_url
 from core.ratelimit import allow
 from core.views import too_many_requests
 from kits import services
@@ -119,6 +121,10 @@ def my_action(request, kit, token):
         can_undo=declaration.can_undo_cancel(),
         cancel_url=_my_action_url(kit, declaration, "cancel_action"),
         declare_url=kit.url + kit.reverse_subpage("declare"),
+        # The person's own date in their calendar: the kit's public address, never the secret page.
+        calendar_links=calendar_links(
+            _("My action: %(kit)s") % {"kit": kit.title}, declaration.planned_date, details=page_url(kit)
+        ),
         # After the planned date, the person is offered to tell how it went (as the follow-up e-mail does).
         story_url=share_url(declaration, absolute=False)
         if declaration.status == DeclarationStatus.DECLARED and declaration.is_past()

@@ -68,6 +68,7 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("seat confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    reminders_opt_out = models.BooleanField(_("no more reminders"), default=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -89,9 +89,8 @@ def test_changing_the_date_sends_an_update_with_a_higher_sequence(
     assert update.decoded("dtstart") == event.start.astimezone(UTC)
     assert SECRET_LINK in str(update["description"])
     waiting_update = last_mail_to(waiting.email)
-    assert single_vevent(ics_of(waiting_update))["sequence"] == 1
+    assert waiting_update.attachments == []  # no calendar shows a seat they do not have
     assert SECRET_LINK not in waiting_update.body
-    assert SECRET_LINK not in single_vevent(ics_of(waiting_update)).to_ical().decode()
 
 
 def test_cancellation_receipt_carries_a_cancelled_calendar_entry(

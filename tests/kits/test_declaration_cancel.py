@@ -4,6 +4,7 @@ alive until a week after it and moves the reminder and the follow-up."""
 
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -177,3 +178,11 @@ def test_a_changed_date_moves_the_reminder_and_the_followup(
             with django_capture_on_commit_callbacks(execute=True):
                 daily.run(io.StringIO())
         assert [m.to for m in mail.outbox if declaration.email in m.to] == [[declaration.email]], day
+
+
+def test_my_action_date_goes_to_my_calendar_without_the_secret_page(client, kit, declaration):
+    html = client.get(my_url(kit, declaration)).content.decode()
+    google = re.search(r'href="(https://calendar.google.com/[^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "dates=20270115%2F20270116" in google
+    assert "outlook.live.com" in html and "allday=true" in html
+    assert declaration.token not in google
