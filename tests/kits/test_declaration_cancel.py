@@ -59,7 +59,7 @@ def test_cancelling_asks_first_and_names_what_will_happen(client, kit, declarati
     assert "vos liens de téléchargement ne fonctionneront plus" in html
     assert "aucun rappel" in html
     assert "ne comptera plus" in html
-    assert "annuler pendant 30 jours" in html
+    assert "revenir en arrière pendant 30 jours" in html
     assert "Oui, annuler mon action" in html and "Non, garder mon action" in html
     declaration.refresh_from_db()
     assert declaration.status == DeclarationStatus.DECLARED  # looking is not cancelling
