@@ -79,20 +79,35 @@ def test_member_registers_cancels_and_the_next_one_is_promoted(page, browser, si
     sign_in(other, second, site_url)
     second_tab = other.new_page()
     second_tab.goto(event.url)
-    second_tab.get_by_role("button", name="S'inscrire").click()
+    # A full session says so on its button, with the position one would get.
+    expect(second_tab.get_by_text("Vous seriez numéro 1 sur la liste d'attente.")).to_be_visible()
+    expect(second_tab.get_by_role("link", name="Google Agenda")).to_have_attribute(
+        "href", re.compile(r"^https://calendar\.google\.com/")
+    )
+    check_page(second_tab, "event-full-fr")
+    second_tab.get_by_role("button", name="Rejoindre la liste d'attente").click()
     expect(second_tab.get_by_text("Vous êtes numéro 1 sur la liste d'attente.", exact=True)).to_be_visible()
     check_page(second_tab, "event-waiting-fr")
 
     page.goto("/compte/")
     section = page.get_by_role("region", name="Mes inscriptions")
-    expect(section.get_by_role("link", name="Petit Déj navigateur")).to_be_visible()
+    expect(section.get_by_role("link", name="Petit Déj navigateur", exact=True)).to_be_visible()
     check_page(page, "member-area-registrations-fr")
-    section.get_by_role("button", name="Annuler mon inscription à Petit Déj navigateur").click()
+    waiting_mail = [m for m in mail.outbox if second.email in m.to][-1]
+    assert waiting_mail.attachments == []  # no calendar entry for a seat not held
+    section.get_by_role("link", name="Annuler… mon inscription à Petit Déj navigateur").click()
+    expect(page.get_by_text("Votre place revient à la première personne de la liste d'attente")).to_be_visible()
+    check_page(page, "event-cancel-confirm-fr")
+    page.get_by_role("button", name="Oui, annuler mon inscription").click()
+    expect(page).to_have_url(re.compile(r"/compte/$"))
     expect(page.get_by_text("Votre inscription est annulée")).to_be_visible()
+    receipt = [m for m in mail.outbox if first.email in m.to][-1]
+    assert any(mimetype.endswith("method=CANCEL") for _name, _content, mimetype in receipt.attachments)
     expect(page.get_by_text("Vous n'êtes inscrit·e à aucune session à venir.")).to_be_visible()
 
     promotion = [m for m in mail.outbox if second.email in m.to and "Une place s'est libérée" in m.subject]
     assert len(promotion) == 1
+    assert any(mimetype.endswith("method=PUBLISH") for _name, _content, mimetype in promotion[0].attachments)
     second_tab.reload()
     expect(second_tab.get_by_text("Vous êtes inscrit·e : votre place est confirmée.")).to_be_visible()
     other.close()

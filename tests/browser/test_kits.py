@@ -78,7 +78,7 @@ def test_visitor_filters_by_audience_opens_a_kit_and_reads_it(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Course solidaire à l'école")
     expect(page.get_by_role("heading", name="Étape 1 Obtenir l'accord de l'école")).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("^Étape 6"))).to_be_visible()
-    expect(page.get_by_text("Milieu scolaire : un bénévole agréé est indispensable", exact=True)).to_be_visible()
+    expect(page.get_by_text("Milieu scolaire : un·e bénévole habilité·e est indispensable", exact=True)).to_be_visible()
     expect(page.get_by_text(NOTE)).to_be_visible()
 
     answer = page.get_by_text(RAIN[1])

@@ -125,11 +125,11 @@ def test_faq_is_a_disclosure_list(client, make_kit):
 def test_school_setting_notice_only_when_flagged(client, make_kit):
     school = make_kit(title="Kit école", school_setting=True, accreditation_note="Formation obligatoire de 2 h.")
     html = html_of(client.get(school.url))
-    assert "Milieu scolaire : un bénévole agréé est indispensable" in html
+    assert "Milieu scolaire : un·e bénévole habilité·e est indispensable" in html
     assert "Formation obligatoire de 2 h." in html
     default = make_kit(title="Kit école sans note", school_setting=True)
-    assert "bénévole agréé par l'association" in html_of(client.get(default.url))
-    assert "bénévole agréé" not in html_of(client.get(make_kit(title="Kit hors école").url))
+    assert "bénévole habilité·e par l'association" in html_of(client.get(default.url))
+    assert "bénévole habilité·e" not in html_of(client.get(make_kit(title="Kit hors école").url))
 
 
 def test_open_graph_and_howto_json_ld(client, run_kit):
