@@ -11,7 +11,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import unsubscribe as unsubscriptions
-
 from core.cache import cache_status
 from core.client_ip import client_ip
 
