@@ -112,7 +112,7 @@ def test_kit_page_shows_they_did_it_with_its_testimonials_only(client, kit, race
     html = client.get(kit.url).content.decode()
     assert "Ils l’ont fait" in html
     assert "Sur la plage" in html and "Autre kit" not in html and "Refusée" not in html
-    assert 'href="/actions-locales/partager/"' in html
+    assert f'href="/actions-locales/partager/?kit={kit.pk}"' in html  # the story form pre-selects this kit
 
 
 def test_home_page_shows_the_three_latest(client):
