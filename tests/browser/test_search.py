@@ -110,6 +110,8 @@ def test_results_on_a_phone(phone):
     phone.goto("/recherche/?q=collecte")
     expect(phone.locator("#search-results-title")).to_contain_text("1 résultat pour « collecte »")
     box = phone.get_by_role("combobox", name="Rechercher sur le site")
+    expect(box).to_be_hidden()  # behind the header's menu on a phone
+    phone.locator(".site-menu__toggle").click()
     expect(box).to_be_visible()
     box_width = box.bounding_box()["width"]
     assert box_width >= 180, box_width  # its own row: room to type, even at 390 px

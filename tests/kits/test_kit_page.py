@@ -88,7 +88,8 @@ def test_materials_show_kind_format_and_size_but_no_link(client, make_kit):
     kit = make_kit(title="Kit des supports")
     material = kit.materials.get()
     html = html_of(client.get(kit.url))
-    row = re.search(r"<tr><td>" + re.escape(material.label) + r"</td>.*?</tr>", html).group(0)
+    item = r'<li class="material-list__item">\s*<span[^>]*>' + re.escape(material.label) + r"</span>.*?</li>"
+    row = re.search(item, html, re.S).group(0)
     assert "Guide" in row and "Français" in row and "PDF" in row
     assert re.search(r"\d+(,\d)?\s(octets|Ko)", row)
     assert "/documents/" not in html and material.document.filename not in html

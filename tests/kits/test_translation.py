@@ -73,7 +73,7 @@ def test_translation_round_trip(client, bike_kit):
     assert re.search(r"Step 2</span> Check the brakes", html)
     assert "<summary>Do we need a room?</summary>" in html
     assert "<li>Spanners</li>" in html
-    assert "<td>Bike check sheet</td>" in html
+    assert '<span class="material-list__label">Bike check sheet</span>' in html
     assert "Texte non traduit exprès." in html  # strings left out keep the source text
     assert "Road safety" in html  # the French theme row, rendered in English
 
