@@ -1,10 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -59,6 +60,14 @@ class HomePage(Page):
             heading=_("Hero"),
         ),
         FieldPanel("introduction"),
+        InlinePanel(
+            "featured_kits",
+            heading=_("Featured kits"),
+            label=_("Kit"),
+            min_num=0,
+            max_num=6,
+            help_text=_("Three to six kits shown under the hero. Fewer than three: the latest kits complete them."),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("introduction")]
 
@@ -75,6 +84,20 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class HomeFeaturedKit(Orderable):
+    """A kit the editors put forward on the home page. A page reference rather than a kit:
+    home is the base every app builds on and knows none of them (the chooser asks for kits)."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_kits")
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("kit"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", "kits.KitPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured kit")
+        verbose_name_plural = _("featured kits")
 
 
 class StandardPage(Page):

@@ -209,10 +209,15 @@ def _totals_alone(filters):
 
 
 def public_counts():
-    """The home page's counters: actions and territories, cancelled ones left out."""
-    return ActionDeclaration.objects.active().aggregate(
-        actions=Count("id"), departements=Count("territory", distinct=True)
+    """The home page's counters, cancelled actions left out: actions, the people they reach
+    (the count told in the story once approved, else the one planned) and territories."""
+    counts = ActionDeclaration.objects.active().aggregate(
+        actions=Count("id"),
+        people=Sum(Coalesce("reported_participants", "expected_participants")),
+        departements=Count("territory", distinct=True),
     )
+    counts["people"] = counts["people"] or 0
+    return counts
 
 
 def actions_by_territory():

@@ -1,6 +1,6 @@
 """Template tags other apps use without importing events: the next training sessions
 for school actions (a school kit's page and declaration form), an association's sessions (its
-page in the directory)."""
+page in the directory), the next sessions of the home page."""
 
 from django import template
 from django.utils import timezone
@@ -9,7 +9,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core.i18n import in_language
-from events.models import EventPage, Registration
+from events import listing
+from events.models import EventIndexPage, EventPage, Registration
 
 register = template.Library()
 
@@ -38,6 +39,29 @@ def next_training_sessions_list(limit=3, language=None):
 def next_training_sessions(limit=3):
     """The next sessions as a list with its heading, inside a school kit's box."""
     return {"sessions": next_training_sessions_list(limit)}
+
+
+@register.simple_tag
+def upcoming_sessions(locale, limit=3):
+    """The next `limit` sessions in `locale`, with their hosts, and the events page: three
+    queries."""
+    sessions = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .upcoming(timezone.now())
+        .prefetch_related("host_associations")[:limit]
+    )
+    return {
+        "sessions": listing.with_places(sessions),
+        "index": EventIndexPage.objects.live().filter(locale=locale).first(),
+    }
+
+
+@register.simple_tag
+def with_places(events):
+    """`events` with their seats left and town, for session cards (events.listing)."""
+    return listing.with_places(events)
 
 
 @register.simple_tag

@@ -1,5 +1,5 @@
-"""Kit template tags other apps use without importing kits: JSON-LD, and an
-association's kits for its page in the directory."""
+"""Kit template tags other apps use without importing kits: JSON-LD, an association's
+kits for its page in the directory, and the kits the home page puts forward."""
 
 import json
 
@@ -22,6 +22,37 @@ def ld_json(data):
     no "</script>" or HTML in the data can break out of the element."""
     text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+FEATURED_AT_LEAST = 3
+CARD_RENDITIONS = ("format-webp|fill-480x360", "format-jpeg|fill-480x360")  # kit_card.html's
+
+
+def _cards(kits, locale):
+    """Kits ready for kit_card.html: association, cover and themes in `locale`, fetched at once."""
+    kits = list(
+        kits.select_related("association").prefetch_related(
+            "themes", Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS))
+        )
+    )
+    themes = by_translation_key(Theme.objects.filter(locale=locale))
+    for kit in kits:
+        kit.display_themes = swap(kit.themes.all(), themes)
+    return kits
+
+
+@register.simple_tag
+def featured_kits(home):
+    """The kits the editors chose on `home` (up to six, in their order, in the home page's
+    language), completed up to three by the latest published ones. Six queries at most."""
+    live = KitPage.objects.live().public().filter(locale=home.locale_id)
+    keys = list(home.featured_kits.order_by("sort_order").values_list("page__translation_key", flat=True)[:6])
+    chosen = {kit.translation_key: kit for kit in _cards(live.filter(translation_key__in=keys), home.locale_id)}
+    kits = [chosen[key] for key in keys if key in chosen]
+    if len(kits) < FEATURED_AT_LEAST:
+        latest = live.exclude(translation_key__in=keys).order_by("-first_published_at", "-pk")
+        kits += _cards(latest[: FEATURED_AT_LEAST - len(kits)], home.locale_id)
+    return kits
 
 
 @register.simple_tag

@@ -241,7 +241,13 @@ def test_home_counters_leave_cancelled_declarations_out(dataset, client):
     from kits.models import ActionDeclaration
 
     active = ActionDeclaration.objects.exclude(status=DeclarationStatus.CANCELLED)
-    assert expected == {"actions": active.count(), "departements": active.values("territory").distinct().count()}
+    people = sum(d.reported_participants or d.expected_participants for d in active)
+    assert expected == {
+        "actions": active.count(),
+        "people": people,
+        "departements": active.values("territory").distinct().count(),
+    }
+    assert f"<strong>{expected['people']}</strong>" in content
 
 
 def test_local_actions_page_shows_the_map_and_its_table(dataset, client):
