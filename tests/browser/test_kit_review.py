@@ -46,7 +46,7 @@ def click_footer_action(page, selector, **options):
 
 
 def test_approve_with_publish_makes_the_kit_live_even_when_the_server_is_slow(
-    browser, site_url, kit_draft, django_db_blocker, settings
+    browser, site_url, committed, kit_draft, django_db_blocker, settings
 ):
     from kits.models import KitPage
 

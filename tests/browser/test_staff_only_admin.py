@@ -44,7 +44,7 @@ def test_member_opening_the_admin_gets_a_page_not_a_loop(tab, request, member):
     expect(page).to_have_url(re.compile(r"/compte/$"))
 
 
-def test_an_english_speaking_member_reads_it_in_english(browser, site_url, member):
+def test_an_english_speaking_member_reads_it_in_english(browser, site_url, committed, member):
     page = browser.new_context(locale="en-GB", base_url=site_url).new_page()
     sign_in(page, member)  # /compte/ has no language prefix: French
     page.goto("/admin/pages/")

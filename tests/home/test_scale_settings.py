@@ -52,7 +52,7 @@ def test_switches_turn_on_s3_media_redis_and_cdn_purge(tmp_path):
     )
     assert found["storage"] == "storages.backends.s3.S3Storage"
     assert found["endpoint"] == "https://s3.fr-par.scw.cloud"
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "core.cache.FailoverRedisCache"  # Redis, and the site survives its outage
     assert "wagtail.contrib.frontend_cache" in found["apps"]
     assert found["purge"]["default"]["LOCATION"] == "http://127.0.0.1:6081"
 

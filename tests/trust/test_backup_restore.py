@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from kits.factories import KitDocumentFactory
 from tests.deploy_helpers import COMMAND_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +62,7 @@ def admin_sql(statement):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the backup command reads the database from outside
 def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path):
     source_name = connection.settings_dict["NAME"]
     drill_name = f"relais_restore_drill_{os.getpid()}"
@@ -77,6 +78,7 @@ def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path
 
     admin_sql(f'DROP DATABASE IF EXISTS "{drill_name}"')
     admin_sql(f'CREATE DATABASE "{drill_name}"')
+    document = KitDocumentFactory(title="Affiche de la sauvegarde")  # a kit material, on disk and in the database
     try:
         before = snapshot(source_env)
         run(source_env, "backup", "--to", str(tmp_path / "backups"))
@@ -91,8 +93,8 @@ def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path
         admin_sql(f'DROP DATABASE IF EXISTS "{drill_name}" WITH (FORCE)')
 
     assert after["page_count"] == before["page_count"] > 10
-    restored_documents = list((tmp_path / "restored-private-media").rglob("*.pdf"))
-    assert restored_documents, "kit materials are restored with the database"
+    restored = tmp_path / "restored-private-media" / document.file.name
+    assert restored.read_bytes() == document.file.open("rb").read(), "kit materials are restored with the database"
     for path in PAGES:
         assert after["pages"][path][0] == before["pages"][path][0] == 200, path
         assert after["pages"][path][1] == before["pages"][path][1], path
