@@ -189,3 +189,9 @@ def test_on_a_wide_screen_the_menu_is_a_bar(page, pages):
     expect(page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Événements")).to_be_visible()
     expect(page.get_by_role("combobox", name="Rechercher sur le site")).to_be_visible()
     assert page.locator(".site-header").bounding_box()["height"] <= 130
+    # Headings in the self-hosted font, fetched from this origin only.
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("""document.fonts.check('700 2rem "Source Serif 4"')""")
+    assert page.evaluate(
+        """[...document.fonts].filter(f => f.family.includes("Source Serif 4") && f.status === "loaded").length"""
+    )
