@@ -3,6 +3,9 @@ kits for its page in the directory, and the kits the home page puts forward."""
 
 import json
 
+import qrcode
+from qrcode.image.svg import SvgPathImage
+
 from django import template
 from django.db.models import Prefetch
 from django.utils.html import _json_script_escapes
@@ -11,6 +14,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
 from core.i18n import by_translation_key, swap
+from core.links import page_url
 from kits.models import KitPage, Theme
 
 register = template.Library()
@@ -22,6 +26,15 @@ def ld_json(data):
     no "</script>" or HTML in the data can break out of the element."""
     text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def declaration_link(kit):
+    """The printed kit's way back to the materials: the declaration page's address, short
+    (no scheme) to type, and as a QR code (inline SVG, no request) to scan."""
+    url = page_url(kit, kit.reverse_subpage("declare"))
+    svg = qrcode.make(url, image_factory=SvgPathImage, box_size=10, border=2).to_string(encoding="unicode")
+    return {"url": url, "short": url.split("://", 1)[-1], "qr": mark_safe(svg)}  # noqa: S308 (made here)
 
 
 FEATURED_AT_LEAST = 3
