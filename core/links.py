@@ -6,7 +6,7 @@ Wagtail builds `page.full_url` (its workflow e-mails, `{% fullpageurl %}`) from 
 record instead: `align_site_record()` keeps that record on BASE_URL after every migrate and
 in `load_demo`, and the `relais.W001` check says when the two differ."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core import checks
@@ -22,6 +22,13 @@ def absolute_url(path):
     if path.startswith(("http://", "https://")):
         return path
     return settings.BASE_URL + path
+
+
+def rebase_url(url):
+    """The same path, query and fragment on the public address, whatever host `url` was
+    built on (a library's `request.build_absolute_uri()`, Wagtail's Site record)."""
+    split = urlsplit(str(url))
+    return absolute_url(urlunsplit(("", "", split.path or "/", split.query, split.fragment)))
 
 
 def page_url(page, suffix="", request=None):

@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from core.fragment_cache import cached_fragment
-from core.links import absolute_url, page_url
+from core.links import absolute_url, page_url, rebase_url
 from core.locale_cache import all_locales
 from home.models import FooterText, StandardPage
 
@@ -109,8 +109,7 @@ def language_links(context):
 
 def _public(url):
     """`url` on BASE_URL, whatever host Wagtail or the request gave it."""
-    split = urlsplit(url)
-    return absolute_url(split.path + (f"?{split.query}" if split.query else ""))
+    return rebase_url(url)
 
 
 @register.simple_tag(takes_context=True)

@@ -120,3 +120,10 @@ def test_page_url_of_a_page_outside_every_site_is_none():
     orphan = Page.get_first_root_node().add_child(instance=Page(title="Hors site", slug="hors-site"))
     assert links_module.page_url(orphan) is None
     assert links_module.page_url(about_page(), "x/") == "https://relais.example.org/a-propos/x/"
+
+
+def test_rebase_url_keeps_the_path_query_and_fragment_on_base_url():
+    assert links_module.rebase_url("http://testserver/compte/confirm-email/k/?next=/x#top") == (
+        "https://relais.example.org/compte/confirm-email/k/?next=/x#top"
+    )
+    assert links_module.rebase_url("/en/about/") == "https://relais.example.org/en/about/"
