@@ -249,8 +249,8 @@ def as_xlsx(table, filters, exported_at=None):
         sheet.freeze_panes = "A2"
         if name == table:
             workbook.active = sheet
-    # openpyxl leaves the first sheet selected beside the active one: Excel would open
-    # both tabs grouped, and typing would write into both.
+    # Only the active sheet's tab selected: Excel groups selected tabs, and typing in a
+    # group writes into every sheet of it.
     for sheet in workbook.worksheets:
         sheet.sheet_view.tabSelected = sheet is workbook.active
     output = io.BytesIO()
