@@ -18,7 +18,9 @@ class CoreConfig(AppConfig):
         # Django sends post_migrate only to apps with a models module, and core has none:
         # listen to wagtailcore's, which comes once its Site table exists (docs/traps.md).
         post_migrate.connect(
-            links.align_site_record, sender=apps.get_app_config("wagtailcore"), dispatch_uid="relais-align-site"
+            links.align_site_record_after_migrate,
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="relais-align-site",
         )
         page_cache_signals.connect()
         locale_cache.install()
