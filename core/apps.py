@@ -1,4 +1,6 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.core import checks
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -10,8 +12,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from core import daily, locale_cache, page_cache_signals, security_log
+        from core import daily, links, locale_cache, page_cache_signals, security_log
 
+        checks.register(links.check_site_record, checks.Tags.database)
+        # Django sends post_migrate only to apps with a models module, and core has none:
+        # listen to wagtailcore's, which comes once its Site table exists (docs/traps.md).
+        post_migrate.connect(
+            links.align_site_record_after_migrate,
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="relais-align-site",
+        )
         page_cache_signals.connect()
         locale_cache.install()
         security_log.connect()

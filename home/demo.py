@@ -3,6 +3,7 @@ each in French and translated into English."""
 
 from wagtail.models import Page, Site
 
+from core.links import align_site_record, site_address
 from home.factories import FooterTextFactory, HomePageFactory, StandardPageFactory
 from home.localization import translate
 from home.models import FooterText, HomePage, SiteSettings
@@ -142,7 +143,9 @@ FOOTER_EN = {FOOTER_FR: "Relais, the network of associations acting together, al
 
 
 def ensure_home(demo):
-    """Put a French HomePage at the site root (replacing Wagtail's welcome page)."""
+    """Put a French HomePage at the site root (replacing Wagtail's welcome page), the site
+    standing on BASE_URL's host and port (page.full_url, Wagtail's e-mails: core.links)."""
+    align_site_record()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
@@ -158,8 +161,9 @@ def ensure_home(demo):
         site.site_name = "Relais"
         site.save()
     else:
+        hostname, port = site_address()
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Relais"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Relais"
         )
     if old_root and old_root.pk != home.pk and old_root.depth > 1 and not old_root.get_children().exists():
         old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page

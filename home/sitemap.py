@@ -1,9 +1,12 @@
 """sitemap.xml with hreflang alternates: every live public page in every language,
-each listing its translations (Wagtail's own sitemap only walks the default site root)."""
+each listing its translations (Wagtail's own sitemap only walks the default site root).
+Locations are on BASE_URL (core.links), whatever the request's host or the Site record."""
 
 from collections import defaultdict
 
 from wagtail.models import Page, Site
+
+from core.links import page_url
 
 
 def sitemap_entries(request):
@@ -16,7 +19,7 @@ def sitemap_entries(request):
 
     by_key = defaultdict(list)
     for page in pages:
-        location = page.get_full_url(request)
+        location = page_url(page, request=request)
         if location:
             by_key[page.translation_key].append((page, location))
 

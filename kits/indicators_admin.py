@@ -15,7 +15,8 @@ from wagtail.models import Locale
 
 from community.associations.models import Association
 from core.territories import DEPARTEMENTS
-from kits import indicators
+from kits import indicators, indicators_export
+from kits.indicators_export import TABLES
 from kits.models import KitPage
 
 PERMISSION = "kits.view_indicators"
@@ -50,69 +51,11 @@ class IndicatorFilterForm(forms.Form):
         return data
 
 
-TABLES = {
-    "kits": {
-        "list_export": [
-            "title",
-            "association",
-            "declarations",
-            "people",
-            "downloads",
-            "reported",
-            "conversion",
-            "median_days",
-            "expected_participants",
-            "reported_participants",
-            "not_accredited",
-        ],
-        "filename": "indicateurs-kits",
-    },
-    "departements": {
-        "list_export": [
-            "code",
-            "name",
-            "region",
-            "declarations",
-            "people",
-            "reported",
-            "conversion",
-            "expected_participants",
-        ],
-        "filename": "indicateurs-departements",
-    },
-    "regions": {
-        "list_export": ["region", "departements", "declarations", "reported", "conversion", "expected_participants"],
-        "filename": "indicateurs-regions",
-    },
-    "months": {"list_export": ["label", "declarations", "reported"], "filename": "indicateurs-mois"},
-}
-
-HEADINGS = {
-    "title": _("Kit"),
-    "association": _("Association"),
-    "declarations": _("Declarations"),
-    "people": _("Unique people"),
-    "downloads": _("Downloads"),
-    "reported": _("Reported actions"),
-    "conversion": _("Declared → reported (%)"),
-    "median_days": _("Median days from declaration to action"),
-    "expected_participants": _("Expected participants"),
-    "reported_participants": _("Reported participants"),
-    "not_accredited": _("School actions by volunteers not yet accredited"),
-    "code": _("Code"),
-    "name": _("Département"),
-    "region": _("Région"),
-    "departements": _("Départements"),
-    "label": _("Month"),
-}
-
-
 class IndicatorsReportView(ReportView):
     page_title = _("Kit indicators")
     header_icon = "table"
     template_name = "kits/admin/indicators_report.html"
     index_url_name = "kits_indicators"
-    export_headings = HEADINGS
     paginate_by = None
 
     def dispatch(self, request, *args, **kwargs):
@@ -124,13 +67,6 @@ class IndicatorsReportView(ReportView):
     def table(self):
         table = self.request.GET.get("table")
         return table if table in TABLES else "kits"
-
-    @property
-    def list_export(self):
-        return TABLES[self.table]["list_export"]
-
-    def get_filename(self):
-        return TABLES[self.table]["filename"]
 
     @cached_property
     def filter_form(self):
@@ -156,7 +92,8 @@ class IndicatorsReportView(ReportView):
     def get(self, request, *args, **kwargs):
         filters = self.filters
         if self.is_export:
-            return self.as_spreadsheet(self.rows(self.table, filters), request.GET.get("export"))
+            # Not Wagtail's spreadsheet export: the file states what it covers (kits.indicators_export).
+            return indicators_export.export_file(self.table, filters, request.GET.get("export"))
         departements = indicators.per_departement(filters)
         months = indicators.per_month(filters)
         kits = indicators.per_kit(filters)
@@ -181,22 +118,13 @@ class IndicatorsReportView(ReportView):
             request=self.request, template=self.template_name, context=context, **response_kwargs
         )
 
-    def rows(self, table, filters):
-        if table == "departements":
-            return indicators.per_departement(filters)
-        if table == "regions":
-            return indicators.per_region(indicators.per_departement(filters))
-        if table == "months":
-            return indicators.per_month(filters)
-        return indicators.per_kit(filters)
-
     def export_links(self):
         links = {}
         for table in TABLES:
             params = self.request.GET.copy()
             params["table"] = table
             links[table] = {}
-            for fmt in ("csv", "xlsx"):
+            for fmt in indicators_export.FORMATS:
                 params["export"] = fmt
                 links[table][fmt] = f"{self.request.path}?{params.urlencode()}"
         return links

@@ -1,5 +1,6 @@
 """Structured data for search engines: schema.org HowTo of a kit."""
 
+from core.links import page_url
 from kits.choices import Cost
 from kits.quality import texts
 
@@ -21,7 +22,7 @@ def howto_json_ld(kit, request):
         "name": kit.title,
         "description": kit.summary,
         "inLanguage": kit.locale.language_code,
-        "url": kit.get_full_url(request),
+        "url": page_url(kit, request=request),
         "totalTime": _iso_minutes(kit.action_duration),
         "step": steps,
     }

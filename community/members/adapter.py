@@ -8,15 +8,24 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from core.client_ip import client_ip
+from core.links import rebase_url
 from core.personal_data import email_digest
+
+# The links allauth puts in its e-mails: address confirmation, password reset, sign-up.
+LINKS = ("activate_url", "password_reset_url", "signup_url")
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, the Relais way: e-mails signed by the site with BASE_URL, sent as text
-    and HTML, and visitors sent back to the home page of their language."""
+    """allauth, the Relais way: e-mails signed by the site with BASE_URL, their links on
+    BASE_URL, sent as text and HTML, and visitors sent back to the home page of their language."""
 
     def send_mail(self, template_prefix, email, context):
         context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.BASE_URL, **context}
+        # allauth builds its links on the request's host (request.build_absolute_uri): the
+        # same paths on BASE_URL, like every address the site writes (core.links).
+        for key in LINKS:
+            if context.get(key):
+                context[key] = rebase_url(context[key])
         return super().send_mail(template_prefix, email, context)
 
     def render_mail(self, template_prefix, email, context, headers=None):

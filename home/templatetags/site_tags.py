@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from core.fragment_cache import cached_fragment
-from core.links import absolute_url
+from core.links import absolute_url, page_url, rebase_url
 from core.locale_cache import all_locales
 from home.models import FooterText, StandardPage
 
@@ -109,8 +109,7 @@ def language_links(context):
 
 def _public(url):
     """`url` on BASE_URL, whatever host Wagtail or the request gave it."""
-    split = urlsplit(url)
-    return absolute_url(split.path + (f"?{split.query}" if split.query else ""))
+    return rebase_url(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -118,6 +117,18 @@ def canonical_url(context):
     """The page's address on BASE_URL, without its query string (filters, pages of a list)."""
     request = context.get("request")
     return absolute_url(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def public_page_url(context, page):
+    """A page's address on BASE_URL (`{% fullpageurl %}` would take Wagtail's Site record)."""
+    return page_url(page, request=context.get("request")) or ""
+
+
+@register.filter
+def on_base_url(url):
+    """A path ("/media/…") on BASE_URL; a URL that is already absolute (a CDN's) unchanged."""
+    return absolute_url(str(url)) if url else ""
 
 
 def _cut_query(query, length=200):

@@ -1,5 +1,6 @@
-"""An editor opens the kit indicators, filters a period and downloads the CSV; a visitor
-sees the map of actions and follows a département to its local actions."""
+"""An editor opens the kit indicators, filters a period and downloads the CSV (named after
+the period, saying what it covers above the table); a visitor sees the map of actions and
+follows a département to its local actions."""
 
 import datetime
 import re
@@ -38,7 +39,8 @@ def test_editor_filters_the_indicators_and_downloads_the_csv(page):
     page.get_by_role("link", name="Ouvrir les indicateurs des kits").click()
 
     today = timezone.localdate()
-    page.get_by_label("Du", exact=True).fill((today - datetime.timedelta(days=30)).isoformat())
+    start = today - datetime.timedelta(days=30)
+    page.get_by_label("Du", exact=True).fill(start.isoformat())
     page.get_by_label("Au", exact=True).fill(today.isoformat())
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url(re.compile(r"start="))
@@ -50,9 +52,13 @@ def test_editor_filters_the_indicators_and_downloads_the_csv(page):
     with page.expect_download() as download_info:
         page.locator('[data-export="kits-csv"]').click()
     download = download_info.value
-    assert download.suggested_filename == "indicateurs-kits.csv"
-    text = open(download.path(), encoding="utf-8").read()
-    assert text.splitlines()[0].startswith("Kit,Association,Déclarations")
+    assert download.suggested_filename == f"indicateurs-kits-{start.isoformat()}_{today.isoformat()}.csv"
+    text = open(download.path(), encoding="utf-8-sig").read()  # with a BOM, for spreadsheets
+    lines = text.splitlines()  # what the file covers, a blank line, the table
+    blank = lines.index("")
+    assert lines[0] == "Rapport,Indicateurs des kits"
+    assert any(line.startswith("Période,du ") for line in lines[:blank])
+    assert lines[blank + 1].startswith("Kit,Association,Déclarations")
 
 
 def test_visitor_sees_the_map_and_follows_a_departement(page):

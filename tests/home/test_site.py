@@ -89,17 +89,17 @@ def test_healthz_is_503_when_the_database_is_down():
     assert json.loads(response.content) == {"status": "error", "database": "error", "cache": "ok"}
 
 
-def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, settings):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locations = [url.find("s:loc", ns).text for url in root.findall("s:url", ns)]
-    assert "http://localhost/a-propos/" in locations
-    assert "http://localhost/en/about/" in locations
+    assert f"{settings.BASE_URL}/a-propos/" in locations
+    assert f"{settings.BASE_URL}/en/about/" in locations
     about = next(url for url in root.findall("s:url", ns) if url.find("s:loc", ns).text.endswith("/a-propos/"))
     alternates = {link.get("hreflang"): link.get("href") for link in about.findall("x:link", ns)}
-    assert alternates == {"fr": "http://localhost/a-propos/", "en": "http://localhost/en/about/"}
+    assert alternates == {"fr": f"{settings.BASE_URL}/a-propos/", "en": f"{settings.BASE_URL}/en/about/"}
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -1,6 +1,7 @@
 """Kit indicators: exact figures on a small known data set (medians included, SQLite and
-PostgreSQL), the exports (CSV, XLSX parsed with openpyxl), bad filters, the permission and
-the query budget, the dashboard panel and the public counters and map."""
+PostgreSQL), the exports (CSV, XLSX parsed with openpyxl) and what they say they cover,
+bad filters, the permission and the query budget, the dashboard panel and the public
+counters and map."""
 
 import csv
 import datetime
@@ -15,9 +16,10 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from community.associations.factories import AssociationFactory
-from kits import indicators
+from kits import indicators, indicators_export
 from kits.factories import ActionDeclarationFactory, KitDownloadFactory
 from kits.models.declarations import Accreditation, DeclarationStatus
 
@@ -150,7 +152,9 @@ def test_staff_without_the_permission_is_refused(client):
     # Wagtail turns PermissionDenied into a redirect to the dashboard, with a message.
     response = client.get(URL)
     assert (response.status_code, response["Location"]) == (302, "/admin/")
-    assert client.get(URL, {"export": "csv"}).status_code == 302
+    for export in ("csv", "xlsx"):
+        response = client.get(URL, {"export": export, "table": "departements"})
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
     client.logout()
     response = client.get(URL)
     assert response.status_code == 302
@@ -168,39 +172,147 @@ def test_nonsense_filters_show_a_message_and_the_unfiltered_report(dataset, edit
     assert "Kit témoin B" in response.content.decode()
 
 
-def test_csv_export(dataset, editor, client):
-    response = client.get(URL, {**{k: v.isoformat() for k, v in PERIOD.items()}, "export": "csv"})
-    assert response["Content-Disposition"] == 'attachment; filename="indicateurs-kits.csv"'
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    header, body = rows[0], {row[0]: row for row in rows[1:]}
+def download(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def filename_of(response):
+    return response["Content-Disposition"].removeprefix('attachment; filename="').removesuffix('"')
+
+
+def read_csv(response):
+    """(the description as {label: text}, the header, the rows): the file is UTF-8 with a
+    BOM, its description, one blank line, then the table."""
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    blank = rows.index([])
+    return dict(rows[:blank]), rows[blank + 1], rows[blank + 2 :]
+
+
+def read_xlsx(response):
+    return load_workbook(io.BytesIO(response.content))
+
+
+ISO_PERIOD = {key: value.isoformat() for key, value in PERIOD.items()}
+
+
+def test_csv_export_says_what_it_covers(dataset, editor, client, settings):
+    settings.BASE_URL = "https://relais.example.org"
+    response = download(client, **ISO_PERIOD, export="csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert filename_of(response) == "indicateurs-kits-2025-01-01_2025-03-31.csv"
+    about, header, rows = read_csv(response)
+    assert list(about) == [
+        "Rapport",
+        "Site",
+        "Ce qui est compté",
+        "Période",
+        "Kit",
+        "Association",
+        "Département",
+        "Exporté le",
+    ]
+    assert about["Rapport"] == "Indicateurs des kits"
+    assert about["Site"] == "https://relais.example.org"
+    assert about["Ce qui est compté"].startswith("Une ligne par kit : les déclarations faites pendant la période")
+    assert about["Période"] == "du 1 janvier 2025 au 31 mars 2025"
+    assert (about["Kit"], about["Association"], about["Département"]) == ("tous", "toutes", "tous")
+    assert str(timezone.localdate().year) in about["Exporté le"]
     assert len(header) == 11
-    a = body["Kit témoin A"]
-    assert a[1:] == ["Association témoin", "3", "2", "3", "1", "33.3", "20.0", "60", "30", "0"]
+    assert header[:3] == ["Kit", "Association", "Déclarations"]
+    body = {row[0]: row for row in rows}
+    assert body["Kit témoin A"][1:] == ["Association témoin", "3", "2", "3", "1", "33.3", "20.0", "60", "30", "0"]
     assert body["Kit témoin B"][-1] == "1"
 
 
-def test_xlsx_exports_of_each_table(dataset, editor, client):
-    params = {k: v.isoformat() for k, v in PERIOD.items()}
-    response = client.get(URL, {**params, "export": "xlsx", "table": "departements"})
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    values = list(sheet.values)
-    assert len(values[0]) == 8
-    codes = {row[0]: row for row in values[1:]}
-    assert codes["75"][1:4] == ("Paris", "Île-de-France", 2)
-    response = client.get(URL, {**params, "export": "xlsx", "table": "months"})
-    months = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
-    assert months[1:] == [("2025-01", 2, 0), ("2025-02", 1, 1), ("2025-03", 2, 0)]
-    response = client.get(URL, {**params, "export": "xlsx", "table": "regions"})
-    assert len(list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)) == 5
+def test_csv_export_names_its_filters(dataset, editor, client):
+    params = {
+        "start": "2025-01-01",
+        "kit": dataset["a"].pk,
+        "association": dataset["association"].pk,
+        "departement": "13",
+        "table": "departements",
+        "export": "csv",
+    }
+    response = download(client, **params)
+    assert filename_of(response) == "indicateurs-departements-depuis-2025-01-01.csv"
+    about, header, rows = read_csv(response)
+    assert about["Période"] == "depuis le 1 janvier 2025"
+    assert about["Kit"] == "Kit témoin A"
+    assert about["Association"] == "Association témoin"
+    assert about["Département"] == "13 Bouches-du-Rhône"
+    assert about["Ce qui est compté"].startswith("Une ligne par département")
+    assert header[0] == "Code"
+    assert [row[:4] for row in rows] == [["13", "Bouches-du-Rhône", "Provence-Alpes-Côte d'Azur", "1"]]
+
+
+def test_the_description_gives_the_local_date_and_time_of_the_export():
+    exported_at = datetime.datetime(2025, 4, 2, 7, 30, tzinfo=datetime.UTC)
+    with translation.override("fr"):
+        about = dict(indicators_export.about({"end": datetime.date(2025, 3, 31)}, ("months",), exported_at))
+    assert about["Exporté le"] == "2 avril 2025 09:30 (Europe/Paris)"
+    assert about["Période"] == "jusqu'au 31 mars 2025"
+    assert about["Ce qui est compté"].startswith("Une ligne par mois")
+
+
+def test_xlsx_export_has_a_cover_and_one_sheet_per_table(dataset, editor, client, settings):
+    settings.BASE_URL = "https://relais.example.org"
+    response = download(client, **ISO_PERIOD, export="xlsx", table="departements")
+    assert filename_of(response) == "indicateurs-departements-2025-01-01_2025-03-31.xlsx"
+    workbook = read_xlsx(response)
+    assert workbook.sheetnames == ["À propos", "Kits", "Mois", "Départements", "Régions"]
+    assert workbook.active.title == "Départements"  # the table asked for
+    assert [sheet.title for sheet in workbook.worksheets if sheet.sheet_view.tabSelected] == ["Départements"]
+
+    cover = {}
+    for label, text in workbook["À propos"].values:
+        cover.setdefault(label, []).append(text)
+    assert cover["Rapport"] == ["Indicateurs des kits"]
+    assert cover["Site"] == ["https://relais.example.org"]
+    assert cover["Période"] == ["du 1 janvier 2025 au 31 mars 2025"]
+    assert (cover["Kit"], cover["Association"], cover["Département"]) == (["tous"], ["toutes"], ["tous"])
+    assert len(cover["Exporté le"]) == 1
+    counted = cover["Ce qui est compté"] + cover[None]  # one line per table, labelled once
+    assert [text.split(" — ")[0] for text in counted] == ["Kits", "Mois", "Départements", "Régions"]
+
+    kits = list(workbook["Kits"].values)
+    assert kits[0][:3] == ("Kit", "Association", "Déclarations")
+    assert {row[0]: row for row in kits[1:]}["Kit témoin A"][2:6] == (3, 2, 3, 1)
+    departements = list(workbook["Départements"].values)
+    assert len(departements[0]) == 8
+    assert {row[0]: row for row in departements[1:]}["75"][1:4] == ("Paris", "Île-de-France", 2)
+    assert list(workbook["Mois"].values)[1:] == [("2025-01", 2, 0), ("2025-02", 1, 1), ("2025-03", 2, 0)]
+    assert len(list(workbook["Régions"].values)) == 5
+
+
+def test_xlsx_export_without_a_period(dataset, editor, client):
+    response = download(client, export="xlsx")
+    assert filename_of(response) == "indicateurs-kits-toutes-dates.xlsx"
+    workbook = read_xlsx(response)
+    assert workbook.active.title == "Kits"
+    cover = dict(row for row in workbook["À propos"].values if row[0])
+    assert cover["Période"] == "toutes les dates"
+
+
+def test_text_typed_by_editors_is_never_a_formula(make_kit, editor, client):
+    kit = make_kit(title='=HYPERLINK("https://example.org","clic")')
+    declare(kit, datetime.date(2025, 1, 10), 10)
+    _about, _header, rows = read_csv(download(client, **ISO_PERIOD, export="csv"))
+    assert rows[0][0] == '\'=HYPERLINK("https://example.org","clic")'
+    cell = read_xlsx(download(client, **ISO_PERIOD, export="xlsx"))["Kits"]["A2"]
+    assert (cell.data_type, cell.value) == ("s", kit.title)
 
 
 def test_exports_of_an_empty_period_are_valid_empty_files(editor, client):
     params = {"start": "1990-01-01", "end": "1990-12-31"}
-    response = client.get(URL, {**params, "export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert len(rows) == 1
-    response = client.get(URL, {**params, "export": "xlsx"})
-    assert len(list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)) == 1
+    about, header, rows = read_csv(download(client, **params, export="csv"))
+    assert about["Période"] == "du 1 janvier 1990 au 31 décembre 1990"
+    assert header and rows == []
+    workbook = read_xlsx(download(client, **params, export="xlsx"))
+    assert [len(list(workbook[name].values)) for name in ("Kits", "Mois", "Départements", "Régions")] == [1, 1, 1, 1]
 
 
 def count_report_queries(client):

@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from community.associations.factories import AssociationFactory
 from home.factories import callout, heading, paragraph, stream
@@ -133,16 +134,28 @@ def test_school_setting_notice_only_when_flagged(client, make_kit):
     assert "bénévole habilité·e" not in html_of(client.get(make_kit(title="Kit hors école").url))
 
 
-def test_open_graph_and_howto_json_ld(client, run_kit):
+def test_open_graph_and_howto_json_ld(client, run_kit, settings):
     html = client.get("/kits/course-ecole-lilas/").content.decode()
     assert '<meta property="og:title" content="Course de l&#x27;école des Lilas">' in html
-    assert '<meta property="og:url" content="http://localhost/kits/course-ecole-lilas/">' in html
+    assert f'<meta property="og:url" content="{settings.BASE_URL}/kits/course-ecole-lilas/">' in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "HowTo"
     assert data["name"] == "Course de l'école des Lilas"
     assert data["totalTime"] == "PT3H0M"
     assert [s["name"] for s in data["step"]][:2] == ["Obtenir l'accord de l'école", "Suivre la formation d'agrément"]
     assert data["author"]["name"] == "Coureurs du Cœur"
+
+
+def test_open_graph_and_json_ld_addresses_are_on_base_url(client, make_kit, settings):
+    """Not the request's host, nor Wagtail's Site record (core.links)."""
+    settings.BASE_URL = "https://relais.example.org"
+    make_kit(title="Kit en vitrine", slug="kit-en-vitrine", hero_image=ImageFactory())
+    html = client.get("/kits/kit-en-vitrine/", HTTP_HOST="localhost").content.decode()
+    assert '<meta property="og:url" content="https://relais.example.org/kits/kit-en-vitrine/">' in html
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert image.startswith("https://relais.example.org/") and "fill-1200x630" in image
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["url"] == "https://relais.example.org/kits/kit-en-vitrine/"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, make_kit):
