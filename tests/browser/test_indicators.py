@@ -71,5 +71,5 @@ def test_visitor_sees_the_map_and_follows_a_departement(page):
     expect(page.locator("[data-selected-departement]")).to_contain_text("Bouches-du-Rhône (13)")
     check_page(page, "actions-map-departement")
     page.goto("/")
-    expect(page.locator("[data-impact-counters]")).to_contain_text("départements")
+    expect(page.locator("[data-impact-counters]")).to_contain_text("département")
     check_page(page, "home-impact-counters")
