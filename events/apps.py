@@ -12,7 +12,8 @@ class EventsConfig(AppConfig):
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
-        from events import daily, emails, personal_data, search, services, signals, topic_views, views
+        from core.sitemap_sources import register_sitemap_source
+        from events import daily, emails, personal_data, search, services, signals, sitemap, topic_views, views
         from events.forms import GuestRegistrationForm
 
         unsubscribe.register(
@@ -29,3 +30,4 @@ class EventsConfig(AppConfig):
         register_daily_job("session reminders", daily.run, order=30)
         register_search_type(search.EVENT_SEARCH, order=20)
         register_retry_form(r"/inscription/$", GuestRegistrationForm)
+        register_sitemap_source(sitemap.topics_addresses)

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from wagtail.models import Page, Site
 
+from core import sitemap_sources
 from core.links import page_url
 
 
@@ -23,15 +24,16 @@ def sitemap_entries(request):
         if location:
             by_key[page.translation_key].append((page, location))
 
+    groups = [
+        [(page.locale.language_code, location, page.last_published_at) for page, location in group]
+        for group in by_key.values()
+    ]
+    groups += sitemap_sources.groups()  # subpages of routable pages, from their apps
     entries = []
-    for group in by_key.values():
-        alternates = [{"lang": page.locale.language_code, "url": location} for page, location in group]
-        for page, location in group:
+    for group in groups:
+        alternates = [{"lang": language, "url": location} for language, location, _lastmod in group]
+        for _language, location, lastmod in group:
             entries.append(
-                {
-                    "location": location,
-                    "lastmod": page.last_published_at,
-                    "alternates": alternates if len(group) > 1 else [],
-                }
+                {"location": location, "lastmod": lastmod, "alternates": alternates if len(group) > 1 else []}
             )
     return sorted(entries, key=lambda entry: entry["location"])

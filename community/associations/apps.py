@@ -11,6 +11,9 @@ class AssociationsConfig(AppConfig):
 
     def ready(self):
         from community.associations.search import ASSOCIATION_SEARCH
+        from community.associations.sitemap import association_addresses
         from core.search_types import register_search_type
+        from core.sitemap_sources import register_sitemap_source
 
         register_search_type(ASSOCIATION_SEARCH, order=30)
+        register_sitemap_source(association_addresses)

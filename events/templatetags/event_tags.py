@@ -8,8 +8,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+from core import json_ld
 from core.i18n import in_language
-from events import listing
+from events import listing, seo
 from events.models import EventIndexPage, EventPage, Registration
 
 register = template.Library()
@@ -56,6 +57,12 @@ def upcoming_sessions(locale, limit=3):
         "sessions": listing.with_places(sessions),
         "index": EventIndexPage.objects.live().filter(locale=locale).first(),
     }
+
+
+@register.simple_tag
+def event_json_ld(event):
+    """The session's schema.org Event (events/seo.py), as a script element."""
+    return json_ld.script(seo.event_json_ld(event))
 
 
 @register.simple_tag

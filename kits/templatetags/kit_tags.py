@@ -1,18 +1,16 @@
 """Kit template tags other apps use without importing kits: JSON-LD, an association's
 kits for its page in the directory, and the kits the home page puts forward."""
 
-import json
-
 import qrcode
 from qrcode.image.svg import SvgPathImage
 
 from django import template
 from django.db.models import Prefetch
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
 
+from core import json_ld
 from core.i18n import by_translation_key, swap
 from core.links import page_url
 from kits.models import KitPage, Theme
@@ -22,10 +20,7 @@ register = template.Library()
 
 @register.filter
 def ld_json(data):
-    """A <script type="application/ld+json"> with the same escaping as json_script:
-    no "</script>" or HTML in the data can break out of the element."""
-    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+    return json_ld.script(data)
 
 
 @register.simple_tag

@@ -62,7 +62,7 @@ def admin_sql(statement):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)  # the backup command reads the database from outside
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the backup command reads the database from outside
 def test_backup_restores_into_a_new_database_that_serves_the_same_pages(tmp_path):
     source_name = connection.settings_dict["NAME"]
     drill_name = f"relais_restore_drill_{os.getpid()}"
