@@ -46,6 +46,8 @@ def retry_fields(request):
         widget = field.widget if field else None
         if isinstance(widget, forms.PasswordInput) or (field is None and "password" in name):
             continue  # never written back into a page
+        if isinstance(widget, forms.FileInput):
+            continue  # a file field sent as text (no file chosen, or a client without multipart): a file input below
         values = request.POST.getlist(name)
         if isinstance(widget, forms.Textarea) or any("\n" in value or len(value) > 200 for value in values):
             kind = "textarea"
@@ -60,8 +62,12 @@ def retry_fields(request):
         fields.append(
             {"name": name, "label": field.label if field else _humanise(name), "values": values, "kind": kind}
         )
+    file_fields = [name for name in request.FILES] + [
+        name for name in request.POST if isinstance(getattr(declared.get(name), "widget", None), forms.FileInput)
+    ]
     files = [
-        {"name": name, "label": declared[name].label if name in declared else _humanise(name)} for name in request.FILES
+        {"name": name, "label": declared[name].label if name in declared else _humanise(name)}
+        for name in dict.fromkeys(file_fields)
     ]
     return fields, files
 

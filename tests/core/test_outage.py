@@ -62,3 +62,16 @@ def test_a_get_is_not_turned_into_the_retry_page():
     with mock.patch("search.views.services.run", side_effect=DOWN):
         response = Client(raise_request_exception=False).get("/recherche/?q=collecte")
     assert response.status_code == 500
+
+
+def test_a_file_field_sent_as_text_comes_back_as_a_file_input():
+    """A client without multipart (or a browser sending an empty file part as text) must not
+    get the photo back as a text box: it is a file to attach again."""
+    typed = valid_post(email="sans.fichier@example.org", photo="IMG_2041.jpg")
+    with mock.patch("community.testimonials.services.submit", side_effect=DOWN):
+        response = Client().post(SHARE_URL, typed)
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert 'name="photo" value=' not in html and 'type="text" id="retry-' in html
+    assert '<input type="file" id="retry-file-1" name="photo">' in html
+    assert 'enctype="multipart/form-data"' in html and html.count('name="photo"') == 1
