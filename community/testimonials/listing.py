@@ -2,6 +2,7 @@
 pagination, and the kits shown in the visitor's language, in a constant number of queries."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -86,4 +87,8 @@ def wall_context(request, page):
         "page_obj": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
         "total": paginator.count,
+        # The map shades what this page shows: the stories told, by département.
+        "stories_by_territory": dict(
+            Testimonial.objects.public().values_list("territory").annotate(n=Count("id")).order_by()
+        ),
     }

@@ -1,11 +1,11 @@
 """Public impact figures (aggregates only, never a person): the home page's counters and
-the tile map of actions by département on the local actions page."""
+the map of France by département on the local actions page."""
 
 from django import template
 
 from core.fragment_cache import cached_fragment
 from core.territories import DEPARTEMENTS
-from kits import indicators, tile_map
+from kits import france_map, indicators
 
 register = template.Library()
 
@@ -55,39 +55,46 @@ def impact_counters(context):
 
 
 @register.inclusion_tag("kits/components/actions_map.html", takes_context=True)
-def actions_map(context):
+def actions_map(context, stories=None):
+    """France by département, shaded by the local actions told (`stories`, {code: count},
+    from the wall that shows them), with the declared actions as the second figure of each
+    département; without `stories`, shaded by declared actions."""
     request = context.get("request")
-    counts = _cached(request, "actions-by-territory", indicators.actions_by_territory)
+    declared = _cached(request, "actions-by-territory", indicators.actions_by_territory)
+    shaded = declared if stories is None else stories
     base = request.path if request else ""
-    tiles = []
-    for code, x, y, overseas in tile_map.tiles():
-        count = counts.get(code, 0)
-        fill, ink = shade(count)
-        tiles.append(
-            {
-                "code": code,
-                "name": DEPARTEMENTS.get(code, code),
-                "x": x,
-                "y": y,
-                "count": count,
-                "fill": fill,
-                "ink": ink,
-                "overseas": overseas,
-                "url": f"{base}?departement={code}",
-            }
-        )
+
+    def area(code):
+        fill, ink = shade(shaded.get(code, 0))
+        return {
+            "code": code,
+            "name": DEPARTEMENTS.get(code, code),
+            "told": (stories or {}).get(code, 0),
+            "declared": declared.get(code, 0),
+            "fill": fill,
+            "ink": ink,
+            "url": f"{base}?departement={code}",
+        }
+
+    mainland = [{**area(code), "path": path} for code, path in france_map.outlines().items()]
+    overseas = [{**area(code), "x": x, "y": y} for code, x, y in france_map.insets()]
     selected_code = request.GET.get("departement", "") if request else ""
-    selected = None
-    if selected_code in DEPARTEMENTS:
-        selected = {"code": selected_code, "name": DEPARTEMENTS[selected_code], "count": counts.get(selected_code, 0)}
-    rows = sorted((tile for tile in tiles if tile["count"]), key=lambda tile: (-tile["count"], tile["code"]))
+    selected = area(selected_code) if selected_code in DEPARTEMENTS else None
+    every = sorted(mainland + overseas, key=lambda item: item["code"])
+    rows = sorted(
+        (item for item in every if item["told"] or item["declared"]),
+        key=lambda item: (-(item["told"] if stories is not None else item["declared"]), item["code"]),
+    )
     return {
-        "tiles": tiles,
+        "stories": stories is not None,
+        "mainland": mainland,
+        "overseas": overseas,
         "rows": rows,
         "legend": legend(),
-        "width": tile_map.WIDTH,
-        "height": tile_map.HEIGHT,
-        "overseas_y": tile_map.tiles()[-1][2] - 8,
+        "width": france_map.WIDTH,
+        "height": france_map.HEIGHT,
+        "inset": france_map.INSET,
+        "strip_top": france_map.STRIP_TOP,
         "selected": selected,
         "base": base,
     }

@@ -63,7 +63,7 @@ def test_editor_filters_the_indicators_and_downloads_the_csv(page):
 
 def test_visitor_sees_the_map_and_follows_a_departement(page):
     page.goto("/actions-locales/")
-    expect(page.get_by_role("heading", name="Actions déclarées par département")).to_be_visible()
+    expect(page.get_by_role("heading", name="Actions locales par département")).to_be_visible()
     expect(page.locator("[data-actions-table]")).to_contain_text("Bouches-du-Rhône (13)")
     check_page(page, "actions-map")
     page.locator('a[data-departement="13"]').click()
