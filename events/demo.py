@@ -111,7 +111,7 @@ SESSIONS = [
         "slug": "formation-interventions-milieu-scolaire",
         "title": "Formation : intervenir en milieu scolaire",
         "topic": "Habilitation des bénévoles aux actions dans les écoles",
-        "introduction": "Deux heures en ligne pour être habilité·e à mener une action de kit dans une école.",
+        "introduction": "Une heure et demie en ligne pour être habilité·e à mener une action de kit dans une école.",
         "weeks": 5,
         "format": EventFormat.ONLINE,
         "online_link": "https://visio.example.org/formation-ecoles",
@@ -124,8 +124,8 @@ SESSIONS = [
             "Formation : intervenir en milieu scolaire": "Training: running actions in schools",
             "formation-interventions-milieu-scolaire": "training-actions-in-schools",
             "Habilitation des bénévoles aux actions dans les écoles": "Accrediting volunteers for actions in schools",
-            "Deux heures en ligne pour être habilité·e à mener une action de kit dans une école.": (
-                "Two hours online to be accredited to run a kit's action in a school."
+            "Une heure et demie en ligne pour être habilité·e à mener une action de kit dans une école.": (
+                "Ninety minutes online to be accredited to run a kit's action in a school."
             ),
         },
     },

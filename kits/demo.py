@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Workflow, WorkflowPage
 
 from home.factories import callout, heading, paragraph, quote, stream, video
+from home.illustrations import demo_image
 from home.localization import translate
 from kits.choices import Audience, Cost, Difficulty, Format
 from kits.documents import make_pdf
@@ -411,7 +412,7 @@ KITS += [
         "team": (3, 30),
         "difficulty": Difficulty.EASY,
         "cost": Cost.FREE,
-        "summary": "Deux heures pour nettoyer un bord de rivière, un parc ou une plage avec des voisins ou des collègues, peser ce qui a été ramassé et le signaler à la commune.",
+        "summary": "Deux heures et demie pour nettoyer un bord de rivière, un parc ou une plage avec des voisins ou des collègues, peser ce qui a été ramassé et le signaler à la commune.",
         "body": [
             paragraph(
                 "Un ramassage est ouvert à tous, y compris aux personnes en fauteuil sur les chemins stabilisés : prévoyez des pinces à long manche et des parcours accessibles."
@@ -646,6 +647,23 @@ KITS += [
 ]
 
 WORKFLOW_NAME = "Kit review"
+# The cover of each demo kit: an illustration of its kind of action (home/illustrations.py).
+MOTIFS = {
+    Format.SPORTS_EVENT: "run",
+    Format.COLLECTION: "collect",
+    Format.AWARENESS_STAND: "stand",
+    Format.FUNDRAISING: "breakfast",
+    Format.WORKSHOP: "workshop",
+    Format.ONLINE: "online",
+}
+
+
+def motif(spec):
+    return "nature" if "environnement" in spec["themes"] else MOTIFS.get(spec["format"], "people")
+
+
+def cover(spec):
+    return demo_image(f"Illustration : {spec['title']}", motif(spec), alt_text="")
 
 
 def pdf_file(label, spec):
@@ -691,6 +709,7 @@ def create_kit(demo, index, spec, themes):
         referent_name="Équipe " + spec["association"],
         body=stream(*body),
         themes=[themes[slug] for slug in spec["themes"]],
+        hero_image=cover(spec),
     )
     for label, kind in spec["materials"]:
         document = KitDocumentFactory(title=label, file=pdf_file(label, spec))
@@ -722,15 +741,27 @@ def skeleton(demo):
 
 def load(demo):
     index, themes = skeleton(demo)
-    existing = set(KitPage.objects.child_of(index).values_list("slug", flat=True))
+    existing = {kit.slug: kit for kit in KitPage.objects.child_of(index).filter(locale=demo.french)}
     for spec in KITS:
         if spec["slug"] in existing:
+            give_cover(demo, existing[spec["slug"]], spec)
             continue
         kit = create_kit(demo, index, spec, themes)
         demo.note(spec["title"])
         if "en" in spec:
             translate(kit, "en", {**COMMON_EN, **spec["en"]})
     ensure_declarations(demo, index)
+
+
+def give_cover(demo, kit, spec):
+    """A demo made before kits had covers gets them (and its translations with it)."""
+    if kit.hero_image_id:
+        return
+    image = cover(spec)
+    for page in [kit, *kit.get_translations()]:
+        page = page.specific
+        page.hero_image = image
+        demo.publish(page)
 
 
 DEMO_EMAIL_DOMAIN = "demo.relais.example.org"

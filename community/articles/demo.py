@@ -7,6 +7,7 @@ from community.articles.factories import ArticlePageFactory
 from community.articles.models import ArticleIndexPage, ArticlePage
 from events.models import EventPage
 from home.factories import heading, paragraph, quote, stream
+from home.illustrations import demo_image
 from home.localization import translate
 from kits.models import KitPage
 
@@ -201,6 +202,7 @@ def load(demo):
             body=stream(*RECAP),
             related_event=event,
             related_kits=list(KitPage.objects.filter(locale=demo.french)[:2]),
+            hero_image=demo_image(f"Illustration : {RECAP_TITLE}", "breakfast"),
         )
         demo.publish(recap)
         translate(recap, "en", RECAP_EN)
@@ -223,6 +225,7 @@ def load(demo):
             category="guide",
             author_association=demo.associations.get("Route Sûre"),
             body=stream(*guide["body"]),
+            hero_image=demo_image(f"Illustration : {guide['title']}", "meeting"),
         )
         demo.publish(page)
         translate(page, "en", guide["english"])

@@ -1,10 +1,7 @@
 """Demo testimonials: eight approved (two by English-speaking authors: the text is theirs,
 not translated), one pending, one rejected. Photos drawn with Pillow, re-encoded like uploads."""
 
-import io
 from datetime import timedelta
-
-from PIL import Image, ImageDraw
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -14,6 +11,8 @@ from community.testimonials.models import Testimonial, TestimonialIndexPage
 from community.testimonials.photo_storage import publish_photo
 from community.testimonials.photos import clean_photo
 from core.territories import territory_for_postcode
+from home.illustrations import illustration
+from kits.demo import MOTIFS
 from kits.models import KitPage
 
 # (title, name, association, kit slug, days ago, postcode, participants, language, status, photo colour, story)
@@ -153,17 +152,16 @@ TESTIMONIALS = [
 ]
 
 
-def demo_photo(colour, label):
-    image = Image.new("RGB", (960, 720), colour)
-    draw = ImageDraw.Draw(image)
-    for index in range(6):
-        draw.ellipse((80 + index * 130, 380, 180 + index * 130, 640), fill=(255, 255, 255))
-    draw.rectangle((0, 0, 960, 90), fill=(29, 35, 39))
-    draw.text((24, 30), label, fill=(255, 255, 255))
-    output = io.BytesIO()
-    image.save(output, format="JPEG", quality=85)
-    photo, _size = clean_photo(SimpleUploadedFile("demo.jpg", output.getvalue(), content_type="image/jpeg"))
+def demo_photo(label, kit):
+    """An illustration of the action (home/illustrations.py), through the same cleaning as
+    an uploaded photo."""
+    data = illustration(label, kit_motif(kit) if kit else "people")
+    photo, _size = clean_photo(SimpleUploadedFile("demo.jpg", data, content_type="image/jpeg"))
     return photo
+
+
+def kit_motif(kit):
+    return "nature" if kit.slug == "ramassage-dechets" else MOTIFS.get(kit.format, "people")
 
 
 def skeleton(demo):
@@ -216,9 +214,9 @@ def load_testimonials(demo):
         if colour:
             testimonial.photo_consent_at = testimonial.created_at
             testimonial.photo_alt_text = (
-                "Illustration : des silhouettes blanches sur fond de couleur" if status == "approved" else ""
+                "Illustration : des bénévoles réunis pour l'action, dans un paysage" if status == "approved" else ""
             )
-            testimonial.photo.save("demo.jpg", demo_photo(colour, title), save=False)
+            testimonial.photo.save("demo.jpg", demo_photo(title, testimonial.kit), save=False)
         testimonial.save()
         if status == "approved":
             publish_photo(testimonial)
