@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import CallToActionBlock, StandardBodyBlock
-from home.permissions import StructuralPageMixin
+from home.permissions import MANAGE_STRUCTURAL_PAGES, StructuralPageMixin
 
 
 class BaseIndexPage(StructuralPageMixin, Page):
@@ -114,7 +114,8 @@ class StandardPage(StructuralPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    promote_panels = Page.promote_panels + [FieldPanel("show_in_footer")]
+    # Putting a page in the footer makes it structural: only site administrators decide.
+    promote_panels = Page.promote_panels + [FieldPanel("show_in_footer", permission=MANAGE_STRUCTURAL_PAGES)]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -152,7 +153,11 @@ class SiteSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("site settings")
         # Given to the staff who answer data-protection requests (home/personal_data_admin.py).
-        permissions = [("manage_personal_data", "Can search, export and erase personal data")]
+        permissions = [
+            ("manage_personal_data", "Can search, export and erase personal data"),
+            # The home, section index and footer pages (home/permissions.py).
+            ("manage_structural_pages", "Can edit, publish, move and delete the structural pages"),
+        ]
 
     @property
     def social_links(self):

@@ -1,24 +1,19 @@
 """Structural pages — the home pages, the section index pages and the information pages in
-the footer (legal notice, privacy, accessibility) — are changed only by superusers and the
-"Site administrators" group (docs/permissions.md). Editors and Moderators keep working
-*under* them: adding kits under the kits index, publishing them, reordering a section."""
+the footer (legal notice, privacy, accessibility) — are changed only by holders of
+`home.manage_structural_pages`: superusers and the "Site administrators" group
+(docs/permissions.md). Editors and Moderators keep working *under* them: adding kits under
+the kits index, publishing them, reordering a section."""
 
 from wagtail.models import PagePermissionTester
 
-SITE_ADMINISTRATORS = "Site administrators"
-_CACHE = "_relais_is_site_administrator"
+# On SiteSettings' Meta, like manage_personal_data: home has no model of its own for it.
+MANAGE_STRUCTURAL_PAGES = "home.manage_structural_pages"
 
 
 def is_site_administrator(user):
-    """Superuser or member of "Site administrators"; kept on the user for the request, since
-    the page listing asks once per row."""
-    if not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, _CACHE):
-        setattr(user, _CACHE, user.groups.filter(name=SITE_ADMINISTRATORS).exists())
-    return getattr(user, _CACHE)
+    """Superusers and "Site administrators" (Django caches the permissions on the user for
+    the request: the page listing asks once per row)."""
+    return user.is_active and user.has_perm(MANAGE_STRUCTURAL_PAGES)
 
 
 class StructuralPagePermissionTester(PagePermissionTester):

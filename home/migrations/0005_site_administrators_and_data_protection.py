@@ -1,9 +1,9 @@
 """Two groups (docs/permissions.md):
 
 - "Site administrators" edit, publish, move and delete any page, the structural ones
-  included (home, section index pages, the footer's information pages), which Editors and
-  Moderators may not touch (home/permissions.py), and upload and choose images (the home
-  page's hero), and translate them (wagtail-localize);
+  included (home, section index pages, the footer's information pages: the
+  manage_structural_pages permission, home/permissions.py), which Editors and Moderators
+  may not touch; they upload and choose images (the home page's hero) and translate pages;
 - "Protection des données" answers data-protection requests: the admin and the personal
   data tool (manage_personal_data), nothing else."""
 
@@ -38,8 +38,15 @@ def forwards(apps, schema_editor):
     access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 
     administrators, _ = Group.objects.get_or_create(name=SITE_ADMINISTRATORS)
+    structural = _permission(
+        apps,
+        "home",
+        "sitesettings",
+        "manage_structural_pages",
+        "Can edit, publish, move and delete the structural pages",
+    )
     translate = _permission(apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations")
-    administrators.permissions.add(access_admin, translate)
+    administrators.permissions.add(access_admin, structural, translate)
     root = Page.objects.filter(depth=1).order_by("path").first()
     if root is not None:
         for action, name in PAGE_ACTIONS:
@@ -80,4 +87,16 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        migrations.AlterModelOptions(
+            name="sitesettings",
+            options={
+                "permissions": [
+                    ("manage_personal_data", "Can search, export and erase personal data"),
+                    ("manage_structural_pages", "Can edit, publish, move and delete the structural pages"),
+                ],
+                "verbose_name": "site settings",
+            },
+        ),
+        migrations.RunPython(forwards, backwards),
+    ]

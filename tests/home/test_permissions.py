@@ -203,6 +203,7 @@ CAPABILITIES = {
     "events.change_registration": {EDITORS, MODERATORS},
     "kits.view_indicators": {EDITORS, MODERATORS},
     "home.manage_personal_data": {DATA_PROTECTION},
+    "home.manage_structural_pages": {SITE_ADMINISTRATORS},
     "wagtailadmin.access_admin": set(STAFF_GROUPS),
 }
 
@@ -246,3 +247,19 @@ def test_site_administrators_choose_images_and_translate(home):
     assert image_permissions.user_has_permission(administrator, "choose")
     assert image_permissions.user_has_permission(administrator, "add")
     assert administrator.has_perm("wagtail_localize.submit_translation")
+
+
+def test_a_site_administrator_bulk_deletes_a_legal_page(client, legal):
+    # The control for test_bulk_delete_refuses_structural_pages: the same request works.
+    client.force_login(member_of(SITE_ADMINISTRATORS))
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    client.post(f"{url}?id={legal.pk}")
+    assert not Page.objects.filter(pk=legal.pk).exists()
+
+
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS])
+def test_only_site_administrators_put_a_page_in_the_footer(client, about, group):
+    client.force_login(member_of(group))
+    assert 'name="show_in_footer"' not in client.get(edit_url(about)).content.decode()
+    client.force_login(member_of(SITE_ADMINISTRATORS))
+    assert 'name="show_in_footer"' in client.get(edit_url(about)).content.decode()
