@@ -12,7 +12,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from community.articles.models import ArticleIndexPage
 from community.members.factories import UserFactory
+from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from kits.models import KitIndexPage, KitPage
 from tests.kits.conftest import kit_index, make_kit  # noqa: F401  (fixtures)
@@ -165,16 +167,37 @@ def test_a_site_administrator_deletes_a_legal_page(client, legal):
 # Work under the structural pages goes on.
 
 
-def test_editors_still_edit_other_information_pages(client, about):
-    client.force_login(member_of(EDITORS))
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS, SITE_ADMINISTRATORS])
+def test_editors_still_edit_other_information_pages(client, about, group):
+    client.force_login(member_of(group))
     assert client.get(edit_url(about)).status_code == 200
 
 
+SECTIONS = [
+    (KitIndexPage, "kits", "kitpage"),
+    (EventIndexPage, "events", "eventpage"),
+    (ArticleIndexPage, "community", "articlepage"),
+]
+
+
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS, SITE_ADMINISTRATORS])
-def test_editors_and_moderators_still_add_kits_under_the_kits_index(client, kit_index, group):  # noqa: F811
-    client.force_login(member_of(group))
-    assert client.get(reverse("wagtailadmin_pages:add", args=["kits", "kitpage", kit_index.pk])).status_code == 200
-    assert kit_index.permissions_for_user(member_of(group)).can_add_subpage()
+@pytest.mark.parametrize(("index_model", "app_label", "model_name"), SECTIONS)
+def test_editors_and_moderators_still_add_pages_under_the_section_index(
+    client, group, index_model, app_label, model_name
+):
+    index = index_model.objects.get(locale__language_code="fr")
+    user = member_of(group)
+    client.force_login(user)
+    assert client.get(reverse("wagtailadmin_pages:add", args=[app_label, model_name, index.pk])).status_code == 200
+    assert index.permissions_for_user(user).can_add_subpage()
+
+
+def test_data_protection_has_no_page_to_edit(client, about, kit_index):  # noqa: F811
+    user = member_of(DATA_PROTECTION)
+    client.force_login(user)
+    assert refused(client.get(edit_url(about)))
+    assert refused(client.get(reverse("wagtailadmin_pages:add", args=["kits", "kitpage", kit_index.pk])))
+    assert not kit_index.permissions_for_user(user).can_add_subpage()
 
 
 def test_editors_submit_kits_and_moderators_publish_them(client, make_kit):  # noqa: F811
@@ -188,11 +211,14 @@ def test_editors_submit_kits_and_moderators_publish_them(client, make_kit):  # n
     assert KitPage.objects.filter(pk=kit.pk).exists()
 
 
-def test_moderators_still_reorder_a_section_but_not_the_main_menu(home, kit_index):  # noqa: F811
-    moderator = member_of(MODERATORS)
+def test_moderators_still_reorder_a_section_but_not_the_main_menu(home, kit_index, superuser):  # noqa: F811
+    moderator, editor = member_of(MODERATORS), member_of(EDITORS)
     assert kit_index.permissions_for_user(moderator).can_reorder_children()
+    assert not kit_index.permissions_for_user(editor).can_reorder_children()  # Wagtail: needs publish
     assert not home.permissions_for_user(moderator).can_reorder_children()
+    assert not home.permissions_for_user(editor).can_reorder_children()
     assert home.permissions_for_user(member_of(SITE_ADMINISTRATORS)).can_reorder_children()
+    assert home.permissions_for_user(superuser).can_reorder_children()
 
 
 # Model permissions: moderation, indicators, personal data.
@@ -241,12 +267,14 @@ def test_the_personal_data_tool_refuses_everyone_else(client, group):
     assert "Content-Disposition" not in response
 
 
-def test_site_administrators_choose_images_and_translate(home):
-    administrator = member_of(SITE_ADMINISTRATORS)
+@pytest.mark.parametrize("group", STAFF_GROUPS)
+def test_who_uploads_images_and_translates(group):
+    user = member_of(group)
+    allowed = group != DATA_PROTECTION
     image_permissions = policy_registry.get_by_type(get_image_model())
-    assert image_permissions.user_has_permission(administrator, "choose")
-    assert image_permissions.user_has_permission(administrator, "add")
-    assert administrator.has_perm("wagtail_localize.submit_translation")
+    assert image_permissions.user_has_permission(user, "choose") == allowed
+    assert image_permissions.user_has_permission(user, "add") == allowed
+    assert user.has_perm("wagtail_localize.submit_translation") == allowed
 
 
 def test_a_site_administrator_bulk_deletes_a_legal_page(client, legal):
@@ -258,8 +286,9 @@ def test_a_site_administrator_bulk_deletes_a_legal_page(client, legal):
 
 
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS])
-def test_only_site_administrators_put_a_page_in_the_footer(client, about, group):
+def test_only_site_administrators_put_a_page_in_the_footer(client, about, group, superuser):
     client.force_login(member_of(group))
     assert 'name="show_in_footer"' not in client.get(edit_url(about)).content.decode()
-    client.force_login(member_of(SITE_ADMINISTRATORS))
-    assert 'name="show_in_footer"' in client.get(edit_url(about)).content.decode()
+    for administrator in (member_of(SITE_ADMINISTRATORS), superuser):
+        client.force_login(administrator)
+        assert 'name="show_in_footer"' in client.get(edit_url(about)).content.decode()
