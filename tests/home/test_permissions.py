@@ -6,6 +6,7 @@ data tool is for "Protection des données" (and superusers) only."""
 import pytest
 
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.images import get_image_model
@@ -292,3 +293,10 @@ def test_only_site_administrators_put_a_page_in_the_footer(client, about, group,
     for administrator in (member_of(SITE_ADMINISTRATORS), superuser):
         client.force_login(administrator)
         assert 'name="show_in_footer"' in client.get(edit_url(about)).content.decode()
+
+
+def test_a_refused_page_says_why(client, home):
+    client.force_login(member_of(EDITORS))
+    response = client.get(edit_url(home))
+    assert refused(response)
+    assert [message.level_tag for message in get_messages(response.wsgi_request)] == ["error"]
