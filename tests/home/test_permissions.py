@@ -300,3 +300,13 @@ def test_a_refused_page_says_why(client, home):
     response = client.get(edit_url(home))
     assert refused(response)
     assert [message.level_tag for message in get_messages(response.wsgi_request)] == ["error"]
+
+
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS])
+def test_the_page_explorer_offers_no_edit_link_to_structural_pages(client, home, kit_index, about, group):  # noqa: F811
+    client.force_login(member_of(group))
+    response = client.get(reverse("wagtailadmin_explore", args=[home.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="{edit_url(kit_index)}"' not in html
+    assert f'href="{edit_url(about)}"' in html  # the control: an ordinary page keeps its link
