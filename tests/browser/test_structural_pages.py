@@ -13,6 +13,7 @@ from home.models import HomePage, StandardPage
 from kits.models import KitIndexPage
 from tests.browser.staff import sign_in, staff_with_totp
 
+
 @pytest.fixture
 def pages(django_db_blocker):
     with django_db_blocker.unblock():
