@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import TranslationSource
 
 from community.articles.models import ArticleIndexPage
 from community.members.factories import UserFactory
@@ -310,3 +311,17 @@ def test_the_page_explorer_offers_no_edit_link_to_structural_pages(client, home,
     assert response.status_code == 200
     assert f'href="{edit_url(kit_index)}"' not in html
     assert f'href="{edit_url(about)}"' in html  # the control: an ordinary page keeps its link
+
+
+def test_syncing_a_structural_pages_translations_is_for_site_administrators(client, home, about):
+    sources = {page: TranslationSource.objects.get_for_instance_or_none(page) for page in (home, about)}
+    assert all(sources.values())  # the skeleton's English pages are translations
+    url = reverse("wagtail_localize:update_translations", args=[sources[home].pk])
+    for group in (EDITORS, MODERATORS):
+        client.force_login(member_of(group))
+        assert refused(client.get(url))
+        assert refused(client.post(url, {"publish_translations": "on"}))
+        other = reverse("wagtail_localize:update_translations", args=[sources[about].pk])
+        assert client.get(other).status_code == 200  # an ordinary page: still synced by editors
+    client.force_login(member_of(SITE_ADMINISTRATORS))
+    assert client.get(url).status_code == 200
