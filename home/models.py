@@ -10,10 +10,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import CallToActionBlock, StandardBodyBlock
+from home.permissions import MANAGE_STRUCTURAL_PAGES, StructuralPageMixin
 
 
-class BaseIndexPage(Page):
-    """A section's landing page (kits, events, local actions…): one per language, under home."""
+class BaseIndexPage(StructuralPageMixin, Page):
+    """A section's landing page (kits, events, local actions…): one per language, under home.
+    Structural: only site administrators change it (home/permissions.py)."""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
@@ -28,8 +30,8 @@ class BaseIndexPage(Page):
         abstract = True
 
 
-class HomePage(Page):
-    """The site's front door, one per language."""
+class HomePage(StructuralPageMixin, Page):
+    """The site's front door, one per language. Structural (home/permissions.py)."""
 
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
@@ -100,7 +102,7 @@ class HomeFeaturedKit(Orderable):
         verbose_name_plural = _("featured kits")
 
 
-class StandardPage(Page):
+class StandardPage(StructuralPageMixin, Page):
     """About, legal notice, privacy policy, accessibility statement…"""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -112,7 +114,8 @@ class StandardPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    promote_panels = Page.promote_panels + [FieldPanel("show_in_footer")]
+    # Putting a page in the footer makes it structural: only site administrators decide.
+    promote_panels = Page.promote_panels + [FieldPanel("show_in_footer", permission=MANAGE_STRUCTURAL_PAGES)]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -120,6 +123,10 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def is_structural(self):
+        # The footer's pages (legal notice, privacy, accessibility) are the site's commitments.
+        return self.show_in_footer
 
 
 @register_setting(icon="cog")
@@ -146,7 +153,11 @@ class SiteSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("site settings")
         # Given to the staff who answer data-protection requests (home/personal_data_admin.py).
-        permissions = [("manage_personal_data", "Can search, export and erase personal data")]
+        permissions = [
+            ("manage_personal_data", "Can search, export and erase personal data"),
+            # The home, section index and footer pages (home/permissions.py).
+            ("manage_structural_pages", "Can edit, publish, move and delete the structural pages"),
+        ]
 
     @property
     def social_links(self):

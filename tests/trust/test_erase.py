@@ -41,11 +41,7 @@ def records(make_kit, make_event):  # noqa: F811
 @pytest.fixture
 def officer(django_user_model):
     user = django_user_model.objects.create_user("dpo", "dpo@example.org", "pw-dpo-123456", is_staff=False)
-    group = Group.objects.create(name="Data protection")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="manage_personal_data")
-    )
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="Protection des données"))  # home/migrations/0005
     return user
 
 

@@ -1,0 +1,30 @@
+"""wagtail-localize's "Sync translated pages" checks only `submit_translation`, then saves
+and may publish every translation: for a structural page that would let Editors change
+the English home page. This URL comes first (order=-1) and refuses it to anyone who may
+not edit the page (home/permissions.py)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
+
+from wagtail import hooks
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from home.permissions import StructuralPageMixin, is_site_administrator
+
+update_translations = UpdateTranslationsView.as_view()
+
+
+def guarded_update_translations(request, translation_source_id):
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    instance = source.get_source_instance()
+    structural = isinstance(instance, StructuralPageMixin) and instance.is_structural()
+    if structural and not is_site_administrator(request.user):
+        raise PermissionDenied
+    return update_translations(request, translation_source_id=translation_source_id)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_update_translations():
+    return [path("localize/update/<int:translation_source_id>/", guarded_update_translations)]
