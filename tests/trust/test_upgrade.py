@@ -100,8 +100,10 @@ def test_an_existing_site_upgrades_with_migrate_alone():
             statuses = last_json(manage(ROOT, env, "shell", "-c", SITEMAP))
     finally:
         admin_sql(f"DROP DATABASE IF EXISTS {name}")
-    # New models bring their own permissions (add, change, delete, view); nothing else moves.
+    # New models bring their own permissions (add, change, delete, view) and new roles their
+    # groups (Site administrators, Protection des données); nothing else moves.
     assert after.pop("auth.Permission") >= before.pop("auth.Permission")
+    assert after.pop("auth.Group") >= before.pop("auth.Group")
     assert after == before
     assert len(statuses) > 20
     assert {path: status for path, status in statuses.items() if status != 200} == {}
