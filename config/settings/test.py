@@ -20,3 +20,9 @@ WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finde
 # Query budgets measure uncached views; tests/home/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
 MFA_REQUIRED_FOR_STAFF = False  # tests log staff in with force_login; tests/trust/test_mfa.py turns it on
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory: Django hands an in-memory database's one connection to the
+    # live server's thread too, and the browser tests' requests then collide with the test's
+    # own ("no such savepoint", "database table is locked"). With a file each thread has its
+    # connection, and WAL with the busy timeout makes them wait for each other.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
