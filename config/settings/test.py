@@ -1,5 +1,7 @@
 """Test settings: fast hashing, local memory, e-mails captured, tasks run at once."""
 
+import os
+import tempfile
 from pathlib import Path
 
 from config.env import env
@@ -25,4 +27,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # live server's thread too, and the browser tests' requests then collide with the test's
     # own ("no such savepoint", "database table is locked"). With a file each thread has its
     # connection, and WAL with the busy timeout makes them wait for each other.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file per test run (two runs at once must not share it), in the temporary folder.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"relais-test-{os.getpid()}.sqlite3")}  # noqa: F405

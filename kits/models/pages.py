@@ -242,7 +242,7 @@ class KitPage(RoutablePageMixin, Page):
             body_items=self.body_with_step_numbers(),
             materials=materials,
             themes=self.localized_themes(),
-            json_ld=howto_json_ld(self, request),
+            json_ld=howto_json_ld(self, request, materials),
         )
         return context
 

@@ -50,8 +50,13 @@ def _cached(request, name, compute):
 
 
 @register.inclusion_tag("kits/components/impact_counters.html", takes_context=True)
-def impact_counters(context):
-    return {"counts": _cached(context.get("request"), "impact-counters", indicators.public_counts)}
+def impact_counters(context, wall_url=""):
+    """The three figures; with `wall_url` (the local actions page), a small map too."""
+    return {
+        "counts": _cached(context.get("request"), "impact-counters", indicators.public_counts),
+        "wall_url": wall_url,
+        "request": context.get("request"),
+    }
 
 
 @register.inclusion_tag("kits/components/actions_map.html", takes_context=True)
@@ -59,10 +64,22 @@ def actions_map(context, stories=None):
     """France by département, shaded by the local actions told (`stories`, {code: count},
     from the wall that shows them), with the declared actions as the second figure of each
     département; without `stories`, shaded by declared actions."""
+    return _map(context, stories)
+
+
+@register.inclusion_tag("kits/components/small_map.html", takes_context=True)
+def small_actions_map(context, wall_url):
+    """The home page's small map of declared actions: each département links to the wall
+    filtered on it (`wall_url`)."""
+    return {**_map(context, None, base=wall_url), "wall_url": wall_url}
+
+
+def _map(context, stories, base=None):
     request = context.get("request")
     declared = _cached(request, "actions-by-territory", indicators.actions_by_territory)
     shaded = declared if stories is None else stories
-    base = request.path if request else ""
+    if base is None:
+        base = request.path if request else ""
 
     def area(code):
         fill, ink = shade(shaded.get(code, 0))

@@ -17,7 +17,7 @@ from community.associations.factories import AssociationFactory
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventIndexPage
 from home.models import HomeFeaturedKit, HomePage
-from kits.factories import KitPageFactory
+from kits.factories import ActionDeclarationFactory, KitPageFactory
 from kits.models import KitIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,12 @@ def test_query_count_does_not_grow_with_kits_sessions_and_associations(client, h
         AssociationFactory(name=f"Association {n}")
     client.get("/")
     assert count_queries(client) == few
+
+
+def test_impact_figures_with_a_small_map_leading_to_the_local_actions(client):
+    ActionDeclarationFactory(postcode="69003", territory="69", expected_participants=40)
+    html = home_html(client)
+    section = html.split('id="impact-counters-title"')[1].split("</section>")[0]
+    assert "<strong>1</strong> action déclarée" in section and "<strong>40</strong> personnes" in section
+    assert 'href="/actions-locales/?departement=69" aria-label="Rhône (69) : 1 action"' in section
+    assert 'href="/actions-locales/">Les actions locales, département par département</a>' in section

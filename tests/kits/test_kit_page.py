@@ -11,7 +11,7 @@ from wagtail_factories import ImageFactory
 from community.associations.factories import AssociationFactory
 from home.factories import callout, heading, paragraph, stream
 from kits.choices import Audience, Cost, Difficulty
-from kits.factories import faq, step
+from kits.factories import checklist, faq, step
 from kits.models import KitPage
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +204,22 @@ def test_unknown_kit_is_a_plain_404(client):
     response = client.get("/kits/nulle-part/")
     assert response.status_code == 404
     assert "has not been translated" not in response.content.decode()
+
+
+def test_howto_json_ld_names_supplies_tools_and_an_image(client, make_kit, settings):
+    settings.BASE_URL = "https://relais.example.org"
+    kit = make_kit(
+        title="Kit du matériel",
+        body=stream(
+            step("Préparer", "Réunissez l'équipe."),
+            checklist("À prévoir", ["Gilets", "Sacs"]),
+            step("Agir", "Allez-y."),
+        ),
+        materials=[{"label": "Affiche A3"}, {"label": "Feuille de collecte"}],
+    )
+    html = client.get(kit.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert [s["name"] for s in data["step"]] == ["Préparer", "Agir"]
+    assert data["supply"] == [{"@type": "HowToSupply", "name": "Gilets"}, {"@type": "HowToSupply", "name": "Sacs"}]
+    assert {tool["name"] for tool in data["tool"]} == {"Affiche A3", "Feuille de collecte"}
+    assert data["image"] == "https://relais.example.org/static/img/share.png"  # no cover: the site's picture

@@ -31,6 +31,13 @@ def _cards(testimonials, locale):
     return testimonials
 
 
+@register.simple_tag(takes_context=True)
+def local_actions_url(context):
+    """The local actions page in the visitor's language (for the home page's small map)."""
+    wall = _wall(context)
+    return wall.url if wall else ""
+
+
 @register.inclusion_tag("community/testimonials/latest.html", takes_context=True)
 def latest_testimonials(context, count=3):
     wall = _wall(context)
