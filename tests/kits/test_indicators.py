@@ -370,7 +370,7 @@ def test_local_actions_page_shows_the_map_and_its_table(dataset, client):
     assert 'data-departement="988"' in content
     assert 'href="/actions-locales/?departement=13"' in content
     assert "<table data-actions-table>" in content
-    assert f"Bouches-du-Rhône (13)</a></th><td>{counts['13']}</td>" in content
+    assert f"Bouches-du-Rhône (13)</a></th><td>0</td><td>{counts['13']}</td>" in content  # told, declared
     response = client.get("/actions-locales/", {"departement": "13"})
     assert "data-selected-departement" in response.content.decode()
     response = client.get("/en/local-actions/")
