@@ -8,15 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from django.utils import timezone
-
 from community.articles.factories import ArticlePageFactory
 from community.articles.models import ArticleIndexPage
 from community.associations.factories import AssociationFactory
-from community.testimonials.models import Testimonial as Story
 from home.factories import paragraph, stream
 from tests.browser import content
 from tests.browser.conftest import SCREENSHOTS, check_page, no_horizontal_scroll
+from tests.community.testimonial_helpers import make_testimonial
 
 WIDTHS = (320, 390, 768, 1280)
 WIDE = 960  # px: from 60rem the header is one bar, with no "Menu" button
@@ -83,17 +81,8 @@ def pages(site_url, django_db_blocker):
                 body=stream(paragraph(f"Relisez à voix haute. Un exemple : {LONG_ADDRESS}")),
             )
         )
-        story = Story.objects.create(
-            display_name="Camille",
-            email="camille@example.org",
-            title="Une collecte au supermarché des Pentes",
-            story="Trois cartons remplis en une matinée.",
-            action_date=timezone.localdate(),
-            postcode="69001",
-            territory="69",
-            participants=8,
-            kit=kit,
-            status=Story.Status.APPROVED,
+        story = make_testimonial(
+            title="Une collecte au supermarché des Pentes", postcode="69001", territory="69", kit=kit
         )
     return {
         "home": "/",

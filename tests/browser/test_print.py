@@ -7,11 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from django.utils import timezone
-
-from community.testimonials.models import Testimonial as Story
 from tests.browser import content
 from tests.browser.conftest import SCREENSHOTS
+from tests.community.testimonial_helpers import make_testimonial
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +21,7 @@ def kit(site_url, django_db_blocker):
             steps=[(f"Étape du guide {n}", " ".join(content.ADVICE[:3])) for n in range(1, 7)],
             questions=[(f"Question {n} ?", content.ADVICE[n]) for n in range(3)],
         )
-        Story.objects.create(
-            display_name="Camille",
-            email="camille@example.org",
-            title="Une collecte réussie",
-            story="Trois cartons.",
-            action_date=timezone.localdate(),
-            postcode="69001",
-            territory="69",
-            participants=8,
-            kit=kit,
-            status=Story.Status.APPROVED,
-        )
+        make_testimonial(title="Une collecte réussie", kit=kit)
         return kit
 
 

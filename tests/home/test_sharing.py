@@ -16,23 +16,13 @@ from community.testimonials.models import Testimonial as Story
 from events.factories import EventPageFactory
 from events.models import EventFormat, EventIndexPage
 from tests.browser import content
+from tests.community.testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
 
 
 def make_story(status=Story.Status.APPROVED, **fields):
-    return Story.objects.create(
-        display_name="Camille",
-        email="camille@example.org",
-        title="Une collecte réussie",
-        story="Trois cartons.",
-        action_date=timezone.localdate(),
-        postcode="69001",
-        territory="69",
-        participants=8,
-        status=status,
-        **fields,
-    )
+    return make_testimonial(status=status, **fields)
 
 
 def make_session(title, **fields):

