@@ -1,13 +1,16 @@
 """Posting, confirming and notifying: the rules of the threads, outside the views."""
 
 import hashlib
+from datetime import timedelta
 
 from django_comments_xtd.models import XtdComment
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
@@ -21,6 +24,10 @@ from core.links import absolute_url
 CONFIRM_SALT = "relais.comments.confirm"
 MUTE_SALT = "relais.comments.mute"
 CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+# The same text by the same person on the same page within this time is one comment: a
+# double click, or the form sent twice and both e-mails confirmed.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+MODERATORS_GROUP = "Moderators"
 
 
 class LinkUsed(Exception):
@@ -81,7 +88,33 @@ def create_comment(target, *, name, email, text, followup, parent_id, user=None,
     return comment
 
 
+def recent_duplicate(target, *, email, text, parent_id, at):
+    """The comment already published with this text by this address here, within
+    DUPLICATE_WINDOW of `at`, if any."""
+    same = XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        user_email__iexact=email,
+        comment=text.strip(),
+        is_removed=False,
+        submit_date__gte=at - DUPLICATE_WINDOW,
+        submit_date__lte=at + DUPLICATE_WINDOW,
+    )
+    # django-comments-xtd stores a top-level comment as its own parent.
+    same = same.filter(parent_id=parent_id) if parent_id else same.filter(parent_id=F("pk"))
+    return same.order_by("submit_date").first()
+
+
 def post_member_comment(target, user, form, ip_address):
+    duplicate = recent_duplicate(
+        target,
+        email=user.email,
+        text=form.cleaned_data["comment"],
+        parent_id=form.cleaned_data.get("reply_to"),
+        at=timezone.now(),
+    )
+    if duplicate is not None:
+        return duplicate  # already published, followers already told
     comment = create_comment(
         target,
         name=user.get_full_name() or user.email.split("@")[0],
@@ -147,6 +180,15 @@ def confirm(key):
     try:
         with transaction.atomic():
             record = CommentConfirmation.objects.create(digest=digest, language=payload["lang"])
+            duplicate = recent_duplicate(
+                target,
+                email=payload["email"],
+                text=payload["text"],
+                parent_id=payload["parent"],
+                at=parse_datetime(payload["date"]),
+            )
+            if duplicate is not None:  # the form was sent twice and both links opened
+                return duplicate, payload  # this link is used up; the comment is the first one's
             comment = create_comment(
                 target,
                 name=payload["name"],
@@ -232,3 +274,26 @@ def notify_followers(comment):
             )
         )
     return sent
+
+
+def tell_moderators_of_first_report(comment):
+    """On a comment's first report, an e-mail to each member of the Moderators group with
+    the comment and a link to the reported comments in the admin."""
+    moderators = (
+        get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
+    )
+    admin_url = absolute_url(reverse(XtdComment.snippet_viewset.get_url_name("list")) + "?reported=true")
+    for moderator in moderators:
+        language = getattr(getattr(moderator, "wagtail_userprofile", None), "preferred_language", "") or "fr"
+        send_templated_mail(
+            "community/comments/email/reported",
+            moderator.email,
+            {
+                "name": moderator.get_full_name() or moderator.email,
+                "author": comment.user_name,
+                "text": comment.comment,
+                "page": page_in(comment.content_object, language),
+                "admin_url": admin_url,
+            },
+            language,
+        )

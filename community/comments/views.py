@@ -5,6 +5,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -120,7 +121,11 @@ def flag(request, comment_id):
         raise Http404  # hidden: as if it did not exist
     if not _limit("flag", str(request.user.pk)):
         return too_many_requests(request)
-    CommentFlag.objects.get_or_create(comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL)
+    _flag, created = CommentFlag.objects.get_or_create(
+        comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
+    )
+    if created and comment.flags.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1:
+        transaction.on_commit(lambda: services.tell_moderators_of_first_report(comment))
     messages.success(request, _("Thank you: the moderators will look at this comment."))
     return redirect(safe_next(request, comment.content_object.url) + f"#c{comment.pk}")
 
