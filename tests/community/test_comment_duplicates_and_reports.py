@@ -12,10 +12,12 @@ from django.core import mail
 
 from community.comments.threads import comments_on
 from community.members.factories import MemberFactory, UserFactory
+from tests.community import test_comments
 from tests.community.conftest import RECAP_URL
-from tests.community.test_comments import confirm_link, path_of, post, recap  # noqa: F401 (the thread fixture)
+from tests.community.test_comments import confirm_link, path_of, post
 
 pytestmark = pytest.mark.django_db
+recap = test_comments.recap  # the recap article with its thread of two visitors' comments
 
 
 def test_a_visitor_comment_sent_twice_is_published_once(client, recap):
