@@ -98,5 +98,7 @@ def check_page(page, name, region=None):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"), full_page=True)
     no_horizontal_scroll(page)
+    # Colours mid-transition (an admin message fading in) are not the page's colours.
+    page.evaluate("document.getAnimations().forEach(animation => animation.finish())")
     results = Axe().run(page, context=region, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()
