@@ -5,23 +5,32 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-busy fuzz lint format translations demo install install-dev browser check-deploy backup restore clean bench rush
+.PHONY: run test test-busy fuzz lint format translations demo install install-dev upgrade browser check-deploy backup backups restore clean bench rush
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Reinstall only when the requirements change.
+# Reinstall only when the requirements change. Every package is pinned with its hashes
+# (requirements*.txt, made by `make upgrade` from requirements*.in): pip refuses anything else.
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+
+upgrade: install-dev ## Re-resolve requirements*.txt from requirements*.in: newest allowed releases, with hashes
+	$(PIP_COMPILE) --upgrade --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --upgrade --output-file requirements-dev.txt requirements-dev.in
+	@echo "Review 'git diff requirements*.txt', then 'make test'."
 
 run: install ## Start the site with demo content on http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input
@@ -100,12 +109,15 @@ check-deploy: install ## Django's deployment checklist on production settings
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-only-$$(date +%s)-not-secret-xxxxxxxxxxxxxxxxxxxxxxxxxxxx} \
 		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
-backup: install ## Dump the database and archive the media into backups/ (BACKUP_DIR to change)
-	$(MANAGE) backup --to $${BACKUP_DIR:-backups}
+backup: install ## Back up the database and files (django-dbbackup) into backups/ (BACKUP_DIR, BACKUP_S3_BUCKET), encrypted for BACKUP_GPG_RECIPIENT
+	BACKUP_DIR=$${BACKUP_DIR:-backups} $(MANAGE) backup
 
-restore: install ## Restore a backup folder: make restore BACKUP=backups/relais-…
-	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/relais-<timestamp>" && exit 2)
-	$(MANAGE) restore "$(BACKUP)" --yes
+backups: install ## List the backups in the backup storage
+	BACKUP_DIR=$${BACKUP_DIR:-backups} $(MANAGE) listbackups
+
+restore: install ## Restore a backup: make restore BACKUP=relais-<date>-<time> (BACKUP_GPG_PASSPHRASE if the key has one)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=relais-<date>-<time> (make backups lists them)" && exit 2)
+	BACKUP_DIR=$${BACKUP_DIR:-backups} $(MANAGE) restore "$(BACKUP)" --yes
 
 clean:
 	rm -rf .test-media staticfiles

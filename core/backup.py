@@ -1,97 +1,114 @@
-"""Backups of the database and the uploaded files, and their restoration.
+"""Backups of the database and the uploaded files, and their restoration, through
+django-dbbackup (its connectors: pg_dump/pg_restore on PostgreSQL, SQLite's backup API).
 
-PostgreSQL is dumped with pg_dump (custom format, restorable with pg_restore);
-SQLite with its online backup API. Public and private media files go in two
-tar.gz archives beside the dump."""
+One backup is three files in the backup storage (`STORAGES["dbbackup"]`: a folder, or an
+S3-compatible bucket elsewhere) sharing the name `relais-<date>-<time>`:
 
-import shutil
-import sqlite3
-import subprocess
-import tarfile
-import tempfile
+    relais-2026-12-03-030000-default.dump.gz.gpg   the database (+ its .metadata)
+    relais-2026-12-03-030000-media.tar.gz.gpg      public media (images)
+    relais-2026-12-03-030000-documents.tar.gz.gpg  private media (kit materials, pending photos)
+
+`.gpg` when `BACKUP_GPG_RECIPIENT` is set (GPG public-key encryption: the server needs only
+the public key; restoring needs the private one). Retention is dbbackup's `--clean`, with the
+keep-filter of `core/backup_retention.py`."""
+
 from datetime import UTC, datetime
 from pathlib import Path
 
-from django.conf import settings
-from django.db import connection
+from dbbackup.management.commands import mediabackup, mediarestore
+from dbbackup.storage import get_storage
 
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection
+
+from core.backup_retention import NAME_PREFIX
 from core.paths import private_media_root
 
-DUMP_SUFFIX = {"postgresql": ".dump", "sqlite": ".sqlite3"}
+# The servername of each archive: in its file name, and what dbbackup's cleanup filters on
+# (so that keeping N media archives keeps N of each kind, not N of both together).
+PUBLIC_FILES, PRIVATE_FILES = "media", "documents"
 
 
-def _pg_env_and_args(db):
-    env = {"PGPASSWORD": str(db.get("PASSWORD") or "")}
-    args = ["-h", db.get("HOST") or "localhost", "-p", str(db.get("PORT") or 5432), "-U", db.get("USER") or "postgres"]
-    return env, args
+class PrivateMediaBackup(mediabackup.Command):
+    """dbbackup's media backup, of the private files instead of the default storage."""
+
+    def backup_mediafiles(self):
+        self.media_storage = private_files_storage()
+        super().backup_mediafiles()
 
 
-def backup(destination):
-    """Write <destination>/relais-<timestamp>.{dump,sqlite3} and media.tar.gz; return the paths."""
-    destination = Path(destination)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder = destination / f"relais-{stamp}"
-    folder.mkdir(parents=True, exist_ok=False)
-    db = settings.DATABASES["default"]
-    vendor = connection.vendor
-    dump = folder / f"database{DUMP_SUFFIX[vendor]}"
-    if vendor == "postgresql":
-        env, args = _pg_env_and_args(db)
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *args, db["NAME"]],
-            env={**env, "PATH": "/usr/bin:/bin"},
-            check=True,
-        )
-    else:
-        with sqlite3.connect(db["NAME"]) as source, sqlite3.connect(dump) as target:
-            source.backup(target)
-    for name, root in _file_roots().items():
-        with tarfile.open(folder / f"{name}.tar.gz", "w:gz") as archive:
-            if root.exists():
-                archive.add(root, arcname=name)
-    return folder
+class PrivateMediaRestore(mediarestore.Command):
+    """dbbackup's media restore, into the private files instead of the default storage."""
+
+    def _restore_backup(self):
+        self.media_storage = private_files_storage()
+        super()._restore_backup()
 
 
-def _file_roots():
-    """Public media (images) and private media (documents), archived separately."""
-    return {"media": Path(settings.MEDIA_ROOT), "private-media": private_media_root()}
+def private_files_storage():
+    root = private_media_root()
+    root.mkdir(parents=True, exist_ok=True)
+    return FileSystemStorage(location=root)
 
 
-def restore(folder):
-    """Replace the current database and media with those of a backup folder."""
-    folder = Path(folder)
-    db = settings.DATABASES["default"]
-    vendor = connection.vendor
-    dump = folder / f"database{DUMP_SUFFIX[vendor]}"
-    if not dump.exists():
-        raise FileNotFoundError(f"{dump} is missing: was this backup made from a {vendor} database?")
-    connection.close()
-    if vendor == "postgresql":
-        env, args = _pg_env_and_args(db)
-        command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", "-d", db["NAME"]]
-        subprocess.run(
-            [*command, *args, str(dump)],
-            env={**env, "PATH": "/usr/bin:/bin"},
-            check=True,
-        )
-    else:
-        # Through SQLite's backup API, not a file copy: the database runs in WAL mode, and a
-        # copied file would be mixed with the old one's -wal file.
-        connection.close()
-        with sqlite3.connect(dump) as source, sqlite3.connect(db["NAME"]) as target:
-            source.backup(target)
-    for name, root in _file_roots().items():
-        archive_path = folder / f"{name}.tar.gz"
-        if not archive_path.exists():
+def encrypting():
+    return bool(settings.DBBACKUP_GPG_RECIPIENT)
+
+
+def backup(*, clean=True):
+    """Write one backup (database, public and private files); drop the old ones that
+    retention does not keep. Return the backup's name."""
+    name = f"{NAME_PREFIX}-{datetime.now(UTC).strftime(settings.DBBACKUP_DATE_FORMAT)}"
+    suffix = ".gpg" if encrypting() else ""
+    common = {"compress": True, "encrypt": encrypting(), "clean": clean, "interactive": False, "verbosity": 0}
+    call_command("dbbackup", output_filename=f"{name}-{DEFAULT_DB_ALIAS}.dump.gz{suffix}", **common)
+    Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+    # The media commands add ".gpg" to the name themselves; the database one does not.
+    call_command("mediabackup", output_filename=f"{name}-{PUBLIC_FILES}.tar.gz", servername=PUBLIC_FILES, **common)
+    call_command(
+        PrivateMediaBackup(), output_filename=f"{name}-{PRIVATE_FILES}.tar.gz", servername=PRIVATE_FILES, **common
+    )
+    return name
+
+
+def backup_files(name):
+    """The files of backup `name` in the backup storage: {"database"|"media"|"documents": file}."""
+    name = Path(name).name  # `backups/relais-…` (the folder's path, as the README once said) works too
+    files = {}
+    for filename in get_storage().list_directory():
+        if not filename.startswith(f"{name}-") or filename.endswith(".metadata"):
             continue
-        with tempfile.TemporaryDirectory(dir=root.parent if root.parent.exists() else None) as staging:
-            with tarfile.open(archive_path) as archive:
-                archive.extractall(staging, filter="data")
-            if root.exists():
-                shutil.rmtree(root)
-            root.parent.mkdir(parents=True, exist_ok=True)
-            extracted = Path(staging) / name
-            if extracted.exists():
-                shutil.move(str(extracted), root)
-            else:
-                root.mkdir()
+        part = filename[len(name) + 1 :].split(".", 1)[0]
+        kind = {DEFAULT_DB_ALIAS: "database", PUBLIC_FILES: "media", PRIVATE_FILES: "documents"}.get(part)
+        if kind:
+            files[kind] = filename
+    return files
+
+
+def restore(name, *, passphrase=None):
+    """Replace the database with backup `name`'s and put its files back (files added since
+    the backup stay, unreferenced). Raise FileNotFoundError when it has no database file."""
+    files = backup_files(name)
+    if "database" not in files:
+        raise FileNotFoundError(f"No backup named {name!r} in the backup storage (manage.py listbackups lists them).")
+    connection.close()
+
+    def options(filename):
+        return {
+            "input_filename": filename,
+            "decrypt": filename.endswith(".gpg"),
+            "uncompress": ".gz" in filename,
+            "passphrase": passphrase,
+            "interactive": False,
+            "verbosity": 0,
+        }
+
+    call_command("dbrestore", database=DEFAULT_DB_ALIAS, **options(files["database"]))
+    if "media" in files:
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        call_command("mediarestore", replace=True, **options(files["media"]))
+    if "documents" in files:
+        call_command(PrivateMediaRestore(), replace=True, **options(files["documents"]))
+    return files

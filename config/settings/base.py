@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 
 from config.env import email_settings, env, env_int, env_list
+from core.backup_retention import DATE_FORMAT as BACKUP_DATE_FORMAT
+from core.backup_retention import monthly_keeper
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "django_comments",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -378,6 +381,40 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "kits.document_forms.DocumentForm"  # uploads go to the private "Kits"
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", "")
 # End of Kits ---------------------------------------------------------------------------
+
+# Backups (README "Backups"; core/backup.py) ---------------------------------------------
+# django-dbbackup writes them to BACKUP_DIR, or to an S3-compatible bucket of another
+# provider (BACKUP_S3_*), encrypted for BACKUP_GPG_RECIPIENT (a key in the server's GPG
+# keyring: its public half is enough to back up). `backup` keeps the latest
+# BACKUP_KEEP_DAILY and, of the older ones, those of the first of the month for
+# BACKUP_KEEP_MONTHS months.
+BACKUP_S3_BUCKET = env("BACKUP_S3_BUCKET")
+if BACKUP_S3_BUCKET:
+    STORAGES["dbbackup"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_S3_BUCKET,
+            "endpoint_url": env("BACKUP_S3_ENDPOINT_URL") or None,
+            "region_name": env("BACKUP_S3_REGION") or None,
+            "access_key": env("BACKUP_S3_ACCESS_KEY_ID"),
+            "secret_key": env("BACKUP_S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["dbbackup"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(Path(env("BACKUP_DIR", str(BASE_DIR / "backups"))).resolve())},
+    }
+DBBACKUP_GPG_RECIPIENT = env("BACKUP_GPG_RECIPIENT") or None
+DBBACKUP_GPG_ALWAYS_TRUST = True  # the recipient is the operator's own key, named on purpose
+DBBACKUP_DATE_FORMAT = BACKUP_DATE_FORMAT
+DBBACKUP_CLEANUP_KEEP = env_int("BACKUP_KEEP_DAILY", 30)
+DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
+DBBACKUP_CLEANUP_KEEP_FILTER = monthly_keeper(env_int("BACKUP_KEEP_MONTHS", 12))
+DBBACKUP_SEND_EMAIL = bool(env_list("ADMINS"))  # a failed backup e-mails ADMINS
+# End of Backups -------------------------------------------------------------------------
 
 # Declarations --------------------------------------------------------------------------
 # "Je me lance" (kits/views.py): submissions per client address and per e-mail, and
