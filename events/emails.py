@@ -177,3 +177,33 @@ def send_topic_selected_email(topic):
         message = build_message(subject, text, html, user.email)
     message.send()
     return message
+
+
+def send_topic_declined_email(topic):
+    """The proposer's topic was declined: the reason (also shown on the topics page)."""
+    user = topic.proposer
+    profile = getattr(user, "member_profile", None)
+    language = profile.language if profile else settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Your topic proposal: %(title)s") % {"title": topic.title}
+        paragraphs = [
+            _("The network will not take up the topic you proposed: “%(title)s”.") % {"title": topic.title},
+            _("The reason: %(reason)s") % {"reason": topic.decline_reason},
+            _("Thank you for proposing it: other proposals are always welcome."),
+        ]
+        context = {
+            "subject": subject,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+            "registration": {"name": user.get_full_name() or user.email},
+            "event": None,
+            "page": {"title": topic.title},
+            "when": "",
+            "paragraphs": paragraphs,
+            "actions": [],
+        }
+        text = render_plain("events/email/message.txt", context).strip() + "\n"
+        html = render_to_string("events/email/message.html", context)
+        message = build_message(subject, text, html, user.email)
+    message.send()
+    return message

@@ -9,7 +9,9 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.moderation_admin import register_moderation_admin
 from events.models import EventPage, Registration, TopicProposal
+from events.topic_moderation import TOPICS
 from events.topics import notify_selection
 
 
@@ -79,6 +81,7 @@ class TopicProposalViewSet(SnippetViewSet):
 
 
 register_snippet(TopicProposalViewSet)
+register_moderation_admin(TOPICS, pending_query="?status=proposed")
 
 
 @hooks.register("after_edit_snippet")
