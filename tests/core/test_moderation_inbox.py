@@ -54,7 +54,7 @@ def test_a_moderator_sees_every_kind_with_its_count_and_its_listing(client):
     html = client.get(INBOX).content.decode()
     for title in ("Témoignages en attente (2)", "Demandes d’adhésion (2)", "Commentaires signalés (2)"):
         assert title in html
-    assert "Nouvelles propositions de sujets (2)" in html
+    assert "Sujets proposés (2)" in html
     assert "Récit en attente 1" in html and "Candidate Numéro0" in html and "Commentaire signalé 1" in html
     assert "/admin/snippets/community/testimonial/?status=pending" in html
     assert "/admin/snippets/events/topicproposal/?status=proposed" in html
@@ -96,7 +96,7 @@ def test_the_dashboard_counts_each_kind_and_links_to_the_inbox(client):
     html = client.get("/admin/").content.decode()
     assert "À modérer" in html and f'href="{INBOX}"' in html
     assert f'href="{INBOX}#testimonial-section">Témoignages en attente</a> : <strong>3</strong>' in html
-    assert f'href="{INBOX}#topicproposal-section">Nouvelles propositions de sujets</a> : <strong>3</strong>' in html
+    assert f'href="{INBOX}#topicproposal-section">Sujets proposés</a> : <strong>3</strong>' in html
 
 
 def test_the_inbox_buttons_open_the_kinds_own_bulk_actions(client, django_capture_on_commit_callbacks):
