@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -188,7 +188,7 @@ def listing_buttons(snippet, user, next_url=None):
             attrs={"aria-label": _("Move %(name)s to another session") % {"name": snippet.name}},
         ),
         ListingButton(
-            _("Cancel registration"),
+            pgettext("registration", "Cancel"),
             url=reverse("events_registration_cancel", args=[snippet.pk]) + query,
             icon_name="cross",
             priority=21,
