@@ -39,7 +39,7 @@ class TopicModeration(Moderation):
         label=pgettext_lazy("topic moderation", "Decline"),
         title=_("Decline topics"),
         intro=_("These topics will be declined; the reason is shown on the topics page and e-mailed to each proposer:"),
-        confirm=_("Yes, decline"),
+        confirm=pgettext_lazy("topic moderation", "Yes, decline"),
         done=ngettext_lazy(
             "%(count)d topic declined; its proposer is told by e-mail.",
             "%(count)d topics declined; their proposers are told by e-mail.",
