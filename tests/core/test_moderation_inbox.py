@@ -105,6 +105,8 @@ def test_the_inbox_buttons_open_the_kinds_own_bulk_actions(client, django_captur
     html = client.get(INBOX).content.decode()
     approve = reverse("wagtail_bulk_action", args=["community", "memberprofile", "approve"])
     assert f'formaction="{approve}"' in html
+    # Nothing ticked: the confirmation page has nothing to decide, and says so (no error).
+    assert client.get(approve, {"next": INBOX}).status_code == 200
     # The inbox's form sends the ticked ids to the bulk action's own confirmation page.
     confirm = client.get(approve, {"id": [first.pk, second.pk], "next": INBOX})
     assert "Valider des membres" in confirm.content.decode()
