@@ -74,8 +74,14 @@ class Moderation:
     decided_at_field = None
     reason_field = None  # where the reason of a decline is kept on the object, if anywhere
     reason_required = False
+    date_field = "created_at"  # when it arrived: the inbox shows the newest first
+    inbox_title = None  # the inbox section's heading (the model's plural name by default)
+    pending_query = ""  # the listing's filters that show what `pending()` returns
     approve: Wording
     decline: Wording
+
+    def title(self):
+        return self.inbox_title or self.model._meta.verbose_name_plural
 
     def wording(self, decision):
         return self.approve if decision == APPROVE else self.decline

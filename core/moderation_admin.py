@@ -1,10 +1,8 @@
 """The admin side of core.moderation: for one `Moderation`, the two bulk actions (approve,
 decline with a reason) with their confirmation page, and the row buttons that open them
-for one object, and the dashboard panel that counts what waits. An app's `wagtail_hooks.py`
-registers all of it in one call:
+for one object. An app's `wagtail_hooks.py` registers all of it in one call:
 
-    register_moderation_admin(TESTIMONIALS, panel_template="…/pending_testimonials_panel.html",
-                              panel_order=55, pending_query="?status=pending")"""
+    register_moderation_admin(TESTIMONIALS, pending_query="?status=pending")"""
 
 from django import forms
 from django.contrib import messages
@@ -13,10 +11,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from core.moderation import APPROVE, DECLINE, register_moderation
@@ -156,39 +152,12 @@ def list_url(moderation):
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list")
 
 
-class PendingPanel(Component):
-    """On the dashboard of those who may moderate: how many wait, with a link to them."""
-
-    def __init__(self, moderation, user, *, name, template_name, order, pending_query):
-        self.moderation, self.user = moderation, user
-        self.name, self.template_name, self.order = name, template_name, order
-        self.pending_query = pending_query
-
-    def get_context_data(self, parent_context):
-        policy = policy_registry.get_by_type(self.moderation.model)
-        count = self.moderation.pending(self.user).count() if policy.user_has_permission(self.user, "change") else 0
-        return {"count": count, "url": list_url(self.moderation) + self.pending_query}
-
-
-def register_moderation_admin(moderation, *, panel_template, panel_order, pending_query):
-    """Bulk actions, row buttons and dashboard panel of `moderation`, and its place in the
-    registry of every moderated kind (core.moderation)."""
+def register_moderation_admin(moderation, *, pending_query):
+    """Bulk actions and row buttons of `moderation`, and its place in the registry of every
+    moderated kind (core.moderation), which the moderation inbox and its dashboard panel
+    read (core.moderation_inbox). `pending_query`: the listing's filters showing what waits."""
+    moderation.pending_query = pending_query
     register_moderation(moderation)
     for action in bulk_actions(moderation):
         hooks.register("register_bulk_action", action)
     hooks.register("register_snippet_listing_buttons", listing_buttons(moderation))
-    name = f"pending_{moderation.model._meta.model_name}"
-
-    def add_panel(request, panels):
-        panels.append(
-            PendingPanel(
-                moderation,
-                request.user,
-                name=name,
-                template_name=panel_template,
-                order=panel_order,
-                pending_query=pending_query,
-            )
-        )
-
-    hooks.register("construct_homepage_panels", add_panel)

@@ -1,4 +1,5 @@
-"""Admin pieces of the infrastructure: the "Données personnelles" tool, the history
+"""Admin pieces of the infrastructure: the "Données personnelles" tool, the moderation
+inbox ("À modérer", core.moderation_inbox), the history
 lines written by moderation decisions (core.moderation), and the guard that keeps
 Wagtail's autosave away from workflow actions (core.autosave_guard)."""
 
@@ -14,12 +15,20 @@ from wagtail.log_actions import LogFormatter
 
 from core.autosave_guard import refuse_autosave_with_action
 from core.moderation import APPROVE, DECLINE, LOG_ACTIONS
+from core.moderation_inbox import ModerationInboxView, add_summary_panel, menu_item
 from core.personal_data_admin import PERMISSION, personal_data_view
 
 
 @hooks.register("register_admin_urls")
 def register_personal_data_url():
-    return [path("personal-data/", personal_data_view, name="home_personal_data")]
+    return [
+        path("personal-data/", personal_data_view, name="home_personal_data"),
+        path("moderation/", ModerationInboxView.as_view(), name="relais_moderation_inbox"),
+    ]
+
+
+hooks.register("register_admin_menu_item", menu_item)
+hooks.register("construct_homepage_panels", add_summary_panel)
 
 
 class PersonalDataMenuItem(MenuItem):

@@ -17,7 +17,8 @@ from events import calendar
 # The e-mails that carry the person's calendar file while they hold a seat (a cancellation
 # carries its METHOD:CANCEL); the waiting list gets none (events/calendar.py).
 UNSUBSCRIBE_KIND = "session-reminders"  # events.services.stop_reminders_for
-SEAT_FILE_KINDS = {"confirmed", "promoted", "reminder", "updated"}
+SEAT_FILE_KINDS = {"confirmed", "promoted", "reminder", "updated", "moved"}
+CANCEL_KINDS = {"cancelled", "cancelled_by_team"}  # a cancellation file when a seat was held
 
 
 def localized_event(registration):
@@ -84,6 +85,35 @@ def compose(registration, kind, page):
             [_("Your registration is cancelled. Thank you for freeing your seat for someone else.")],
             [details],
         )
+    if kind == "cancelled_by_team":
+        return (
+            _("Registration cancelled: %(title)s") % {"title": title},
+            [
+                _("The team has cancelled your registration for this session."),
+                _("If you were moved to another session, a separate e-mail tells you about it."),
+            ],
+            [details],
+        )
+    if kind == "moved":
+        if registration.holds_seat:
+            paragraphs = [
+                _("The team has moved your registration to this session. Your seat is confirmed."),
+                _("The calendar file attached adds the session to your diary."),
+            ]
+        else:
+            paragraphs = [
+                _(
+                    "The team has moved your registration to this session. It is full: "
+                    "you are number %(position)d on the waiting list."
+                )
+                % {"position": registration.waiting_position},
+                _("If a seat frees up, it is given to you automatically and you are told by e-mail."),
+            ]
+        return (
+            _("Your registration has moved: %(title)s") % {"title": title},
+            paragraphs,
+            [details, cancel],
+        )
     if kind == "reminder":
         return (
             _("Tomorrow: %(title)s") % {"title": title},
@@ -109,7 +139,7 @@ def send_registration_email(registration, kind):
         event = registration.event
         confirmed = registration.status == registration.Status.CONFIRMED
         # The online link only ever reaches confirmed participants.
-        show_link = confirmed and event.is_online and bool(event.online_link) and kind != "cancelled"
+        show_link = confirmed and event.is_online and bool(event.online_link) and kind not in CANCEL_KINDS
         subject, paragraphs, actions = compose(registration, kind, page)
         context = {
             "subject": subject,
@@ -122,14 +152,14 @@ def send_registration_email(registration, kind):
             "paragraphs": paragraphs,
             "actions": actions,
             "online_link": event.online_link if show_link else "",
-            "online_pending": event.is_online and not show_link and kind != "cancelled",
+            "online_pending": event.is_online and not show_link and kind not in CANCEL_KINDS,
         }
         text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)
         # Reminders come unasked: one-click unsubscription (RFC 8058). The others answer the person.
         headers = unsubscribe.headers(UNSUBSCRIBE_KIND, registration.token) if kind == "reminder" else None
         message = build_message(subject, text, html, registration.email, headers=headers)
-        if kind == "cancelled" and registration.confirmed_at is not None:
+        if kind in CANCEL_KINDS and registration.confirmed_at is not None:
             ics, method = calendar.registration_file(page, registration, cancelled=True)
         elif kind in SEAT_FILE_KINDS and confirmed:
             ics, method = calendar.registration_file(page, registration, include_link=show_link)
@@ -171,6 +201,36 @@ def send_topic_selected_email(topic):
             "when": event_when(event) if event is not None else "",
             "paragraphs": paragraphs,
             "actions": actions,
+        }
+        text = render_plain("events/email/message.txt", context).strip() + "\n"
+        html = render_to_string("events/email/message.html", context)
+        message = build_message(subject, text, html, user.email)
+    message.send()
+    return message
+
+
+def send_topic_declined_email(topic):
+    """The proposer's topic was declined: the reason (also shown on the topics page)."""
+    user = topic.proposer
+    profile = getattr(user, "member_profile", None)
+    language = profile.language if profile else settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Your topic proposal: %(title)s") % {"title": topic.title}
+        paragraphs = [
+            _("The network will not take up the topic you proposed: “%(title)s”.") % {"title": topic.title},
+            _("The reason: %(reason)s") % {"reason": topic.decline_reason},
+            _("Thank you for proposing it: other proposals are always welcome."),
+        ]
+        context = {
+            "subject": subject,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+            "registration": {"name": user.get_full_name() or user.email},
+            "event": None,
+            "page": {"title": topic.title},
+            "when": "",
+            "paragraphs": paragraphs,
+            "actions": [],
         }
         text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)

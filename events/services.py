@@ -50,17 +50,21 @@ def lock_event(event):
     return type(event)._default_manager.select_for_update(of=("self",)).get(pk=event.source_event.pk)
 
 
-def _seat(event, registration, now):
-    """Confirm `registration` while seats remain, else put it last on the waiting list."""
+def seat_outcome(event):
+    """(status, waiting position) a newcomer to `event` gets now: a seat while any remains,
+    else the end of the waiting list."""
     confirmed = event.registrations.confirmed().count()
     if event.capacity is None or confirmed < event.capacity:
-        registration.status = Registration.Status.CONFIRMED
+        return Registration.Status.CONFIRMED, None
+    last = event.registrations.waiting().aggregate(last=Max("waiting_position"))["last"] or 0
+    return Registration.Status.WAITING, last + 1
+
+
+def _seat(event, registration, now):
+    """Confirm `registration` while seats remain, else put it last on the waiting list."""
+    registration.status, registration.waiting_position = seat_outcome(event)
+    if registration.status == Registration.Status.CONFIRMED:
         registration.confirmed_at = now
-        registration.waiting_position = None
-    else:
-        last = event.registrations.waiting().aggregate(last=Max("waiting_position"))["last"] or 0
-        registration.status = Registration.Status.WAITING
-        registration.waiting_position = last + 1
 
 
 def _renumber_waiting_list(event):
@@ -182,28 +186,104 @@ def confirm_guest(registration, now=None):
     return True
 
 
-def cancel(registration, now=None, receipt=True):
+def _leave(locked, registration, now, receipt):
+    """Cancel `registration` (re-read, its event locked by the caller): the waiting list
+    closes up, the first people waiting take a freed seat; they and the person are told.
+    Returns the status it had."""
+    was = registration.status
+    registration.status = Registration.Status.CANCELLED
+    registration.waiting_position = None
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
+    if was == Registration.Status.WAITING:
+        _renumber_waiting_list(locked)
+    if receipt and was != Registration.Status.UNCONFIRMED:
+        notify(registration, receipt)
+    if was == Registration.Status.CONFIRMED and not locked.is_over(now):
+        for promoted in _promote(locked, now):
+            notify(promoted, "promoted")
+    return was
+
+
+def cancel(registration, now=None, receipt=True, by_team=False):
     """Free the seat (or the place in the queue) and promote the first person waiting,
-    under the same lock. Returns True when something changed."""
+    under the same lock. `by_team`: an editor cancelled it (the e-mail says so). Returns
+    True when something changed."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = lock_event(registration.event)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return False
-        was = registration.status
-        registration.status = Registration.Status.CANCELLED
-        registration.waiting_position = None
-        registration.cancelled_at = now
-        registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
-        if was == Registration.Status.WAITING:
-            _renumber_waiting_list(locked)
-        if receipt and was != Registration.Status.UNCONFIRMED:
-            notify(registration, "cancelled")
-        if was == Registration.Status.CONFIRMED and not locked.is_over(now):
-            for promoted in _promote(locked, now):
-                notify(promoted, "promoted")
+        _leave(locked, registration, now, receipt and ("cancelled_by_team" if by_team else "cancelled"))
     return True
+
+
+def promoted_by_leaving(registration, now=None):
+    """Who would take the seat `registration` frees if it were cancelled now, or None."""
+    event = registration.event
+    if registration.status != Registration.Status.CONFIRMED or event.is_over(now):
+        return None
+    confirmed = event.registrations.confirmed().count() - 1
+    if event.capacity is not None and confirmed >= event.capacity:
+        return None
+    return event.registrations.waiting().first()
+
+
+def move_refusal(registration, target, now=None):
+    """Why `registration` cannot move to `target` (a message for the editor), or None."""
+    now = now or timezone.now()
+    target = target.source_event
+    if registration.status == Registration.Status.CANCELLED:
+        return _("This registration is cancelled: there is nothing to move.")
+    if target.pk == registration.event_id:
+        return _("This person is already registered for this session: choose another one.")
+    if now >= target.start:
+        return _("This session has already started or is over: choose a coming one.")
+    if registration.is_guest and not target.open_to_guests:
+        return _("This session is for network members only, and this person has no member account.")
+    if _existing(target, registration.email, registration.user):
+        return _("This person is already registered for that session.")
+    return None
+
+
+def move(registration, target, now=None):
+    """Move a person to another session, as if they cancelled here (the first person waiting
+    takes the freed seat) and registered there (a seat if one is left, else the waiting
+    list; a guest who had not confirmed their address still has to). Both events are locked,
+    in a fixed order so that two moves crossing each other never deadlock. Everyone
+    concerned is e-mailed, with the calendar files. Returns the new registration; raises
+    RegistrationRefused (`move_refusal`)."""
+    now = now or timezone.now()
+    target = target.source_event
+    with transaction.atomic():
+        events = sorted([registration.event, target], key=lambda event: event.pk)
+        locked = {event.pk: lock_event(event) for event in events}
+        registration = Registration.objects.select_related("event").get(pk=registration.pk)
+        destination = locked[target.pk]
+        refusal = move_refusal(registration, destination, now)
+        if refusal:
+            raise RegistrationRefused(refusal, "move")
+        was = _leave(locked[registration.event_id], registration, now, "cancelled_by_team")
+        moved = Registration(
+            event=destination,
+            user=registration.user,
+            name=registration.name,
+            email=registration.email,
+            organisation=registration.organisation,
+            association=registration.association,
+            language=registration.language,
+            may_name_association=registration.may_name_association,
+            consent_at=registration.consent_at,
+            reminders_opt_out=registration.reminders_opt_out,
+        )
+        if was == Registration.Status.UNCONFIRMED:
+            moved.status = Registration.Status.UNCONFIRMED
+        else:
+            _seat(destination, moved, now)
+        moved.save()
+        notify(moved, "guest_confirm" if was == Registration.Status.UNCONFIRMED else "moved")
+    return moved
 
 
 def fill_free_seats(event, now=None):

@@ -32,3 +32,12 @@ def send_topic_selected_email(topic_id):
         return False
     emails.send_topic_selected_email(topic)
     return True
+
+
+@task()
+def send_topic_declined_email(topic_id):
+    topic = TopicProposal.objects.select_related("proposer__member_profile").filter(pk=topic_id).first()
+    if topic is None or topic.proposer is None:
+        return False
+    emails.send_topic_declined_email(topic)
+    return True

@@ -1,15 +1,20 @@
-"""Admin: registrations per event, with filters, attendance and CSV export."""
+"""Admin: registrations per event, with filters, attendance and CSV export, and the row
+buttons that cancel or move a person (events/registration_admin.py)."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.moderation_admin import register_moderation_admin
+from events import registration_admin
 from events.models import EventPage, Registration, TopicProposal
+from events.topic_moderation import TOPICS
 from events.topics import notify_selection
 
 
@@ -46,6 +51,29 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+hooks.register("register_snippet_listing_buttons", registration_admin.listing_buttons)
+
+
+@hooks.register("register_admin_urls")
+def registration_action_urls():
+    return [
+        path("registrations/<int:pk>/cancel/", registration_admin.cancel_view, name="events_registration_cancel"),
+        path("registrations/<int:pk>/move/", registration_admin.move_view, name="events_registration_move"),
+    ]
+
+
+class MovedFormatter(LogFormatter):
+    label = _("Move to another session")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Moved from “%(from)s” to “%(to)s”") % {"from": data.get("from", ""), "to": data.get("to", "")}
+
+
+@hooks.register("register_log_actions")
+def registration_log_actions(actions):
+    actions.register_action(registration_admin.CANCEL_ACTION, _("Cancel registration"), _("Cancelled by the team"))
+    actions.register_action(registration_admin.MOVE_ACTION)(MovedFormatter)
 
 
 @hooks.register("register_page_listing_buttons")
@@ -79,6 +107,7 @@ class TopicProposalViewSet(SnippetViewSet):
 
 
 register_snippet(TopicProposalViewSet)
+register_moderation_admin(TOPICS, pending_query="?status=proposed")
 
 
 @hooks.register("after_edit_snippet")

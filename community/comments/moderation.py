@@ -15,6 +15,8 @@ from core.page_cache import invalidate
 
 class CommentModeration(Moderation):
     model = XtdComment
+    date_field = "submit_date"
+    inbox_title = _("Reported comments")
     approve = Wording(
         action="restore",
         label=_("Restore"),

@@ -123,7 +123,5 @@ register_permission_policy(XtdComment, SentFromTheSitePolicy(XtdComment))
 register_snippet(CommentViewSet)
 register_moderation_admin(
     COMMENTS,
-    panel_template="community/admin/reported_comments_panel.html",
-    panel_order=60,
     pending_query="?reported=true&visibility=visible",
 )

@@ -16,6 +16,7 @@ class MembershipModeration(Moderation):
     pending_value = MemberProfile.Status.PENDING
     decided_by_field = "approved_by"
     decided_at_field = "approved_at"
+    inbox_title = _("Membership requests")
     approve = Wording(
         action="approve",
         label=pgettext_lazy("moderation", "Approve"),

@@ -51,7 +51,5 @@ register_snippet(MemberProfileViewSet)
 
 register_moderation_admin(
     MEMBERSHIP,
-    panel_template="community/admin/pending_members_panel.html",
-    panel_order=50,
     pending_query="?status=pending",
 )

@@ -27,6 +27,7 @@ class TestimonialModeration(Moderation):
     decided_at_field = "moderated_at"
     reason_field = "rejection_reason"
     reason_required = True
+    inbox_title = _("Pending testimonials")
     approve = Wording(
         action="approve",
         label=pgettext_lazy("moderation", "Approve"),

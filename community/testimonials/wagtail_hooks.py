@@ -68,8 +68,6 @@ class TestimonialViewSet(SnippetViewSet):
 register_snippet(TestimonialViewSet)
 register_moderation_admin(
     TESTIMONIALS,
-    panel_template="community/admin/pending_testimonials_panel.html",
-    panel_order=55,
     pending_query="?status=pending",
 )
 

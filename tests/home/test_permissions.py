@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
 from community.articles.models import ArticleIndexPage
-from community.members.factories import UserFactory
+from community.members.factories import MemberFactory, UserFactory
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from kits.models import KitIndexPage, KitPage
@@ -227,6 +227,8 @@ def test_moderators_still_reorder_a_section_but_not_the_main_menu(home, kit_inde
 
 CAPABILITIES = {
     "community.change_testimonial": {MODERATORS},
+    "community.change_memberprofile": {MODERATORS},
+    "events.change_topicproposal": {EDITORS, MODERATORS},
     "django_comments_xtd.change_xtdcomment": {EDITORS, MODERATORS},
     "events.change_registration": {EDITORS, MODERATORS},
     "kits.view_indicators": {EDITORS, MODERATORS},
@@ -247,6 +249,40 @@ def test_the_data_protection_group_holds_nothing_else():
     codenames = set(Group.objects.get(name=DATA_PROTECTION).permissions.values_list("codename", flat=True))
     assert codenames == {"access_admin", "manage_personal_data"}
     assert not Group.objects.get(name=DATA_PROTECTION).page_permissions.exists()
+
+
+@pytest.mark.parametrize(
+    "group, kinds",
+    [
+        (MODERATORS, {"testimonial", "memberprofile", "xtdcomment", "topicproposal"}),
+        (EDITORS, {"xtdcomment", "topicproposal"}),
+    ],
+)
+def test_the_moderation_inbox_shows_each_group_the_kinds_it_moderates(client, group, kinds):
+    client.force_login(member_of(group))
+    html = client.get("/admin/moderation/").content.decode()
+    shown = {
+        kind
+        for kind in ("testimonial", "memberprofile", "xtdcomment", "topicproposal")
+        if f'id="{kind}-section"' in html
+    }
+    assert shown == kinds
+
+
+@pytest.mark.parametrize("group", [SITE_ADMINISTRATORS, DATA_PROTECTION])
+def test_the_moderation_inbox_refuses_who_moderates_nothing(client, group):
+    client.force_login(member_of(group))
+    assert refused(client.get("/admin/moderation/"))
+
+
+def test_moderators_approve_a_member_in_the_admin(client):
+    profile = MemberFactory()
+    client.force_login(member_of(MODERATORS))
+    assert client.get("/admin/snippets/community/memberprofile/?status=pending").status_code == 200
+    url = reverse("wagtail_bulk_action", args=["community", "memberprofile", "approve"])
+    client.post(f"{url}?id={profile.pk}")
+    profile.refresh_from_db()
+    assert profile.is_approved
 
 
 PERSONAL_DATA = "/admin/personal-data/"
