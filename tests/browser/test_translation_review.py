@@ -2,7 +2,8 @@
 Editor creates the English translation ("Traduire cette page"), translates its title in
 wagtail-localize's editor — whose main button is "Soumettre la traduction à Kit review",
 never "Supprimer" — and submits it; a Moderator approves it from the same editor; the
-English kit is then live at /en/…."""
+English kit is then live at /en/…. On the way, the French admin's words that wagtail-localize
+left in English or garbled ("More actions", "Publier dansEnglish", "3 December 2026")."""
 
 import re
 
@@ -43,6 +44,11 @@ def translate_title(page, source_title, english_title):
     segment.locator("textarea").fill(english_title)
     segment.get_by_role("button", name="Enregistrer").click()
     expect(segment).to_contain_text(english_title)
+    # The date wagtail-localize writes in English whatever the language is left out.
+    expect(segment).to_contain_text("Traduit manuellement")
+    expect(segment).not_to_contain_text(
+        re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+    )
 
 
 def footer_main_button(page):
@@ -65,7 +71,7 @@ def test_an_editor_translates_a_kit_and_a_moderator_publishes_it(
     sign_in(writer, editor, editor_secret, next_url=f"/admin/pages/{kit.pk}/edit/")
     writer.locator("header").get_by_role("button", name="Actions").click()
     writer.get_by_role("link", name="Traduire cette page").click()
-    writer.get_by_role("checkbox", name="English").check()
+    writer.get_by_role("checkbox", name="anglais").check()
     writer.get_by_role("button", name="Soumettre").click()
     expect(writer.locator(".js-translation-editor footer")).to_be_visible()
     with django_db_blocker.unblock():
@@ -93,6 +99,11 @@ def test_an_editor_translates_a_kit_and_a_moderator_publishes_it(
     sign_in(reviewer, moderator, moderator_secret, next_url=f"/admin/pages/{translated.pk}/edit/")
     approve = footer_main_button(reviewer)
     expect(approve).to_have_text(re.compile("Approuver et publier la traduction"))
+    # wagtail-localize's "Publish in " + the language, now "Publier en anglais" (was "Publier dansEnglish").
+    reviewer.locator("footer .w-dropdown__toggle").first.click()
+    expect(reviewer.locator("footer").get_by_role("button", name="Publier en anglais")).to_be_visible()
+    expect(reviewer.locator("footer")).not_to_contain_text("Publier dans")
+    reviewer.keyboard.press("Escape")
     check_page(reviewer, "admin-translation-editor-moderator", region="footer")
     approve.click()
     expect(reviewer).to_have_url(re.compile(rf"/admin/pages/{translated.pk}/edit/"))
