@@ -1,5 +1,6 @@
-"""Admin: the kit listing with its quality column, the quality panel's live figures, the themes snippet, and the rule that
-a kit's material is never served by Wagtail's document URL to people outside the admin."""
+"""Admin: the kit listing with its quality column, the quality panel's live figures, the
+themes snippet, and the rule that a kit's material is never served by Wagtail's document
+URL to people outside the admin."""
 
 from django.http import Http404
 from django.urls import path, reverse
