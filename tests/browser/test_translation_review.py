@@ -120,3 +120,17 @@ def test_an_editor_translates_a_kit_and_a_moderator_publishes_it(
     assert visitor.goto(url).status == 200
     expect(visitor.get_by_role("heading", level=1)).to_have_text(english_title)
     visitor.context.close()
+
+
+def test_the_translation_editor_on_a_phone(phone, live_kit, django_db_blocker, settings):
+    """The same editor at 390 px: the main button still submits, nothing scrolls sideways."""
+    from home.localization import translate
+
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    kit, suffix = live_kit
+    with django_db_blocker.unblock():
+        translated = translate(kit, "en", {kit.title: f"Seed swap {suffix}"}, publish=False)
+    editor, secret = staff_with_totp(django_db_blocker, f"traduction-mobile-{suffix}@example.org", "Editors")
+    sign_in(phone, editor, secret, next_url=f"/admin/pages/{translated.pk}/edit/")
+    expect(footer_main_button(phone)).to_have_text(re.compile("Soumettre la traduction à Kit review"))
+    check_page(phone, "admin-translation-editor-editor-phone", region="footer")
