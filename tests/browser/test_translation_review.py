@@ -3,7 +3,8 @@ Editor creates the English translation ("Traduire cette page"), translates its t
 wagtail-localize's editor — whose main button is "Soumettre la traduction à Kit review",
 never "Supprimer" — and submits it; a Moderator approves it from the same editor; the
 English kit is then live at /en/…. On the way, the French admin's words that wagtail-localize
-left in English or garbled ("More actions", "Publier dansEnglish", "3 December 2026")."""
+left in English or garbled ("More actions", "Publier dansEnglish", "3 December 2026",
+"Français to English translation")."""
 
 import re
 
@@ -82,6 +83,7 @@ def test_an_editor_translates_a_kit_and_a_moderator_publishes_it(
     main = footer_main_button(writer)
     expect(main).to_have_text(re.compile("Soumettre la traduction à Kit review"))
     expect(writer.locator("footer .w-dropdown__toggle .w-sr-only")).to_have_text("Plus d'actions")
+    expect(writer.get_by_role("heading", name="Traduction : français → anglais")).to_be_visible()
     translate_title(writer, kit.title, english_title)
     check_page(writer, "admin-translation-editor-editor", region="footer")
     main.click()

@@ -7,7 +7,15 @@ const placeTranslationReview = () => {
   const actions = document.getElementById("translation-review-actions");
   if (!actions) return;
 
+  // wagtail-localize writes "<source> to <target> translation" in English, without gettext.
+  const renameHeadings = () => {
+    document.querySelectorAll(".js-translation-editor h3").forEach((heading) => {
+      if (heading.textContent === actions.dataset.headingFrom) heading.textContent = actions.dataset.headingTo;
+    });
+  };
+
   const place = () => {
+    renameHeadings();
     const group = document.querySelector(".js-translation-editor footer .w-dropdown-button");
     const menu = group && group.querySelector(".w-dropdown__content");
     if (!menu || group.dataset.reviewPlaced) return;
