@@ -1,7 +1,10 @@
 """wagtail-localize's "Sync translated pages" checks only `submit_translation`, then saves
 and may publish every translation: for a structural page that would let Editors change
 the English home page. This URL comes first (order=-1) and refuses it to anyone who may
-not edit the page (home/permissions.py)."""
+not edit the page (home/permissions.py).
+
+Translations go through the page's workflow: the translation editor's "Save draft" and
+"Submit to …" (home/translation_review.py) are answered before wagtail-localize's own hook."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -12,6 +15,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.permissions import StructuralPageMixin, is_site_administrator
+from home.translation_review import answer_review_action
 
 update_translations = UpdateTranslationsView.as_view()
 
@@ -28,3 +32,6 @@ def guarded_update_translations(request, translation_source_id):
 @hooks.register("register_admin_urls", order=-1)
 def register_guarded_update_translations():
     return [path("localize/update/<int:translation_source_id>/", guarded_update_translations)]
+
+
+hooks.register("before_edit_page", answer_review_action, order=-1)

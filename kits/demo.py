@@ -733,9 +733,11 @@ def skeleton(demo):
             ),
         },
     )
+    # Every language's kit index: translated kits go through the same review.
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if workflow and not WorkflowPage.objects.filter(page=index).exists():
-        WorkflowPage.objects.create(page=index, workflow=workflow)
+    for page in index.get_translations(inclusive=True) if workflow else []:
+        if not WorkflowPage.objects.filter(page=page).exists():
+            WorkflowPage.objects.create(page=page, workflow=workflow)
     return index, ensure_themes(demo)
 
 

@@ -1,5 +1,6 @@
-"""Admin: the kit listing with its quality column, the themes snippet, and the rule that
-a kit's material is never served by Wagtail's document URL to people outside the admin."""
+"""Admin: the kit listing with its quality column, the quality panel's live figures, the
+themes snippet, and the rule that a kit's material is never served by Wagtail's document
+URL to people outside the admin."""
 
 from django.http import Http404
 from django.urls import path, reverse
@@ -17,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kits.indicators_admin import IndicatorsPanel, IndicatorsReportView
 from kits.models import KitMaterial, KitPage, Theme
+from kits.quality_admin import live_quality
 
 
 class QualityColumn(Column):
@@ -63,6 +65,11 @@ register_snippet(ThemeViewSet)
 @hooks.register("register_admin_urls")
 def register_indicators_url():
     return [path("reports/kit-indicators/", IndicatorsReportView.as_view(), name="kits_indicators")]
+
+
+@hooks.register("register_admin_urls")
+def register_live_quality_url():
+    return [path("kits/quality/<str:of>/<int:pk>/", live_quality, name="kits_quality")]
 
 
 class IndicatorsMenuItem(MenuItem):

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from config.env import email_settings, env, env_int, env_list
+from core.admin_wording import CONTENT_LANGUAGES
 from core.backup_retention import DATE_FORMAT as BACKUP_DATE_FORMAT
 from core.backup_retention import monthly_keeper
 
@@ -161,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_CONTENT_LANGUAGES = CONTENT_LANGUAGES  # the same codes, named in the admin's language
 LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Paris"
