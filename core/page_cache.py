@@ -57,15 +57,20 @@ def _fresh():
     return time.time_ns()
 
 
-def generations(*sections):
-    """{section: generation} now, starting the missing ones. Recorded for the page being
-    rendered, if any: call it *before* reading the data the sections stand for."""
+def current_generations(*sections):
+    """{section: generation} now, starting the missing ones (one round trip when all exist)."""
     keys = {section: GENERATION_PREFIX + section for section in sections}
     found = cache.get_many(list(keys.values()))
     for key in set(keys.values()) - set(found):
         cache.add(key, _fresh(), timeout=None)
         found[key] = cache.get(key)
-    current = {section: found[key] for section, key in keys.items()}
+    return {section: found[key] for section, key in keys.items()}
+
+
+def generations(*sections):
+    """`current_generations`, recorded for the page being rendered, if any: call it
+    *before* reading the data the sections stand for."""
+    current = current_generations(*sections)
     shown = _shown.get()
     if shown is not None:
         for section, value in current.items():
@@ -80,16 +85,22 @@ def depends_on(*sections):
         generations(*sections)
 
 
-# Set when an invalidation happened while the shared cache was down (per process: the
-# process that made the write is the one that saw the outage).
-_missed_invalidation = threading.Event()
+# The sections invalidated while the shared cache was down (per process: the process
+# that made the write is the one that saw the outage).
+_missed = set()
+_missed_lock = threading.Lock()
+
+
+def _remember_missed(sections):
+    with _missed_lock:
+        _missed.update(sections)
 
 
 def invalidate(*sections):
     """Recompute every page that showed one of `sections` (no section: every page)."""
     sections = sections or (ALL,)
     if not cache_available():
-        _missed_invalidation.set()
+        _remember_missed(sections)
         return
     for section in dict.fromkeys(sections):
         key = GENERATION_PREFIX + section
@@ -98,14 +109,18 @@ def invalidate(*sections):
         except ValueError:  # never set, or evicted: any new value starts a new generation
             cache.set(key, _fresh(), timeout=None)
     if not cache_available():  # it went down during the call
-        _missed_invalidation.set()
+        _remember_missed(sections)
 
 
-def _catch_up():
-    """The shared cache is back: apply the invalidation it missed."""
-    if _missed_invalidation.is_set():
-        _missed_invalidation.clear()
-        invalidate(ALL)
+def catch_up():
+    """The shared cache is back: apply the invalidations it missed (and `ALL`: which
+    pages showed the data is not known)."""
+    if not _missed:
+        return
+    with _missed_lock:
+        missed = set(_missed)
+        _missed.clear()
+    invalidate(ALL, *missed)
 
 
 def _key(request):
@@ -156,7 +171,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        _catch_up()
+        catch_up()
         key = _key(request)
         stored = cache.get(key)
         if stored is not None and _still_valid(stored) and cache_available():
