@@ -37,10 +37,14 @@ class SessionStore(CachedDBStore):
         if not cache_available():
             invalidate(SECTION)  # remembered: applied when the cache is back
             return DBStore.save(self, must_create)
-        return super().save(must_create)
+        super().save(must_create)
+        if not cache_available():  # it went down during the call: Redis may keep the old copy
+            invalidate(SECTION)
 
     def delete(self, session_key=None):
         if not cache_available():
             invalidate(SECTION)
             return DBStore.delete(self, session_key)
-        return super().delete(session_key)
+        super().delete(session_key)
+        if not cache_available():
+            invalidate(SECTION)
