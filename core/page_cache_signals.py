@@ -23,7 +23,7 @@ IGNORED_APPS = {
     "account",
     "mfa",
     "socialaccount",
-    "django_tasks_db",
+    "django_tasks_database",  # django_tasks_db's label: queued e-mails (production settings)
     "wagtail_localize",
     "wagtailusers",
     "wagtailadmin",

@@ -4,6 +4,7 @@ else (core.page_cache: generations per section). A page served from the cache sa
 
 import pytest
 
+from django.apps import apps
 from django.core.cache import cache
 from django.test import Client
 
@@ -12,7 +13,7 @@ from community.associations.models import AssociationIndexPage
 from community.comments.moderation import COMMENTS
 from community.comments.services import create_comment
 from community.members.factories import MemberFactory
-from core import page_cache
+from core import page_cache, page_cache_signals
 from core.moderation import DECLINE
 from events import services, topics
 from events.factories import EventPageFactory
@@ -148,3 +149,9 @@ def test_with_the_fragment_cache_off_a_declaration_still_refreshes_the_counters(
     refreshed(site["urls"])
     ActionDeclarationFactory(kit=site["kit"], territory="69")
     assert refreshed(site["urls"]) == {"home", "wall"}
+
+
+def test_queued_tasks_refresh_nothing():
+    """Production queues e-mails in django_tasks_db (app label django_tasks_database): a
+    registration or a declaration queues one, which must not refresh every page."""
+    assert not page_cache_signals.shown_publicly(apps.get_model("django_tasks_database", "DBTaskResult"))
