@@ -6,6 +6,8 @@ from django.db.models import Count
 
 from wagtail.models import Locale
 
+from core.page_cache import depends_on
+from events import cache_sections
 from events.models import EventPage, Registration
 
 
@@ -21,6 +23,7 @@ def with_places(events):
         for source in EventPage.objects.filter(translation_key__in=keys, locale_id=default).only("translation_key"):
             sources[source.translation_key] = source.pk
     source_id = {event.pk: sources.get(event.translation_key, event.pk) for event in events}
+    depends_on(*sorted({cache_sections.session(pk) for pk in source_id.values()}))  # the seats shown
     taken = dict(
         Registration.objects.filter(event_id__in=set(source_id.values()), status=Registration.Status.CONFIRMED)
         .values_list("event_id")

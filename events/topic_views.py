@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from community.members.access import is_network_member, membership_refused
-from events import topics
+from core.page_cache import depends_on
+from events import cache_sections, topics
 from events.models.topics import TopicProposal, TopicVote
 
 
@@ -53,6 +54,7 @@ def topics_page(request, index, form=None, status=200):
                 topics.withdraw_vote(topic, request.user)
                 messages.success(request, _("Your vote is withdrawn."))
             return redirect(topic_url + f"#topic-{topic.pk}" if topic else topic_url)
+    depends_on(cache_sections.TOPICS)
     member = is_network_member(request.user)
     voted = set()
     if member:

@@ -20,9 +20,10 @@ from community.members.access import is_network_member, membership_refused
 from core import links
 from core.calendar_links import calendar_links
 from core.client_ip import client_ip
+from core.page_cache import depends_on
 from core.ratelimit import allow
 from core.views import too_many_requests
-from events import calendar, services, topics
+from events import cache_sections, calendar, services, topics
 from events.forms import GuestRegistrationForm, MemberRegistrationForm
 from events.models.registrations import Registration
 
@@ -59,6 +60,7 @@ def event_page(request, page, *, member_form=None, status=200):
     registration = None
     if user.is_authenticated:
         registration = source.registrations.active().filter(user=user).first()
+    depends_on(cache_sections.session(source.pk), cache_sections.TOPICS)
     counts = source.registrations.aggregate(
         confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
         waiting=Count("id", filter=Q(status=Registration.Status.WAITING)),

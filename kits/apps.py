@@ -10,9 +10,12 @@ class KitsConfig(AppConfig):
         from core import unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
+        from core.page_cache_signals import register_sections
         from core.search_types import register_search_type
-        from kits import daily, emails, personal_data, search, services
+        from kits import cache_sections, daily, emails, personal_data, search, services
         from kits.declaration_forms import DeclarationForm
+
+        register_sections("kits.actiondeclaration", cache_sections.declaration_sections)
 
         personal_data.register()
         unsubscribe.register(

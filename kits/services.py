@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.page_cache import invalidate
+from kits.cache_sections import DECLARATIONS_SECTION
 from kits.models.declarations import Accreditation, ActionDeclaration, DeclarationStatus, email_hash
 from kits.tasks import send_declaration_email
 
@@ -153,3 +155,4 @@ def mark_reported(declaration_id, participants):
     ActionDeclaration.objects.filter(pk=declaration_id).exclude(status=DeclarationStatus.CANCELLED).update(
         status=DeclarationStatus.REPORTED, reported_participants=participants
     )
+    invalidate(DECLARATIONS_SECTION)  # an update sends no signal: the counters are told by hand

@@ -1,9 +1,12 @@
-"""Highlighting of the matched words, done here because the search backend does not.
+"""Highlighting of the matched words, in two steps: a *marker* wraps each matched word in
+two private-use characters (MARK_START, MARK_END), then `render` escapes the text and turns
+the marks into <mark>. On PostgreSQL the database marks (search/headline.py: ts_headline
+with the search's own configuration); elsewhere `python_marks` does, below.
 
-Text is escaped first, then the words that match a query term are wrapped in <mark>.
-Matching folds case and accents ("evenement" marks "Événement") and compares stems
-by prefix ("collectes" marks "collecte" and "collecter"), close to what the French
-text-search configuration matches."""
+The Python marker folds case and accents ("evenement" marks "Événement") and compares
+*stems*: a word is marked when it has the stem of a query word once a common French or
+English ending is cut ("collectes" marks "collecte" and "collecter"; "car" marks "cars"
+but not "carte", whose stem is "cart"), close to what the French stemmer matches."""
 
 import re
 import unicodedata
@@ -12,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WORD = re.compile(r"\w+", re.UNICODE)
+MARK_START, MARK_END = "\ue000", "\ue001"  # never in a text: `unmarked` removes them
 
 # Common French and English endings, longest first: what is left is compared as a prefix.
 SUFFIXES = sorted(
@@ -62,36 +66,72 @@ def query_stems(query):
 
 
 def matches(word, stems):
-    folded = fold(word)
-    return any(folded.startswith(value) for value in stems)
+    """The same stem, not a prefix: "car" does not match "carte" (stem "cart")."""
+    return stem(word) in stems
+
+
+def unmarked(text):
+    return str(text or "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+def python_marks(text, stems):
+    """`text` with each word matching `stems` between MARK_START and MARK_END."""
+    text = unmarked(text)
+    if not stems:
+        return text
+    return WORD.sub(
+        lambda found: MARK_START + found.group() + MARK_END if matches(found.group(), stems) else found.group(), text
+    )
+
+
+def render(marked):
+    """Escaped text with the marked words in <mark>."""
+    html = escape(marked).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 (escaped above; the marks are ours)
 
 
 def highlight(text, stems):
-    """Escaped `text` with the matching words in <mark>."""
-    text = str(text or "")
-    if not stems:
-        return escape(text)
-    parts, position = [], 0
-    for found in WORD.finditer(text):
-        if matches(found.group(), stems):
-            parts.append(escape(text[position : found.start()]))
-            parts.append(f"<mark>{escape(found.group())}</mark>")
-            position = found.end()
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # noqa: S308 (every piece is escaped above)
+    """Escaped `text` with the matching words in <mark> (the Python marker)."""
+    return render(python_marks(text, stems))
+
+
+def collapse(text):
+    return " ".join(str(text).split())
 
 
 def snippet(texts, stems, length=220):
-    """The best excerpt: around the first match in the first text that has one, cut on
-    word boundaries with "…"; else the start of the first non-empty text. Highlighted."""
-    texts = [" ".join(str(text).split()) for text in texts if text and str(text).strip()]
+    """`marked_snippet` with the Python marker."""
+    return marked_snippet([python_marks(collapse(text), stems) for text in texts if text], length)
+
+
+def marked_snippet(marked_texts, length=220):
+    """The best excerpt of already marked texts: around the first match in the first text
+    that has one, cut on word boundaries with "…"; else the start of the first non-empty
+    text. Rendered."""
+    texts = [collapse(text) for text in marked_texts if text and unmarked(text).strip()]
     if not texts:
         return ""
     for text in texts:
-        first = next((found for found in WORD.finditer(text) if matches(found.group(), stems)), None) if stems else None
-        if first is not None:
-            return highlight(_window(text, first.start(), length), stems)
-    return highlight(_window(texts[0], 0, length), stems)
+        first = text.find(MARK_START)
+        if first >= 0:
+            return render(_balanced(_window(text, first, length)))
+    return render(_balanced(_window(texts[0], 0, length)))
+
+
+def _balanced(excerpt):
+    """A cut text keeps only the marks that open and close inside it."""
+    out, opened_at = [], None
+    for char in excerpt:
+        if char == MARK_START:
+            opened_at = len(out)
+        elif char == MARK_END and opened_at is None:
+            continue
+        elif char == MARK_END:
+            opened_at = None
+        out.append(char)
+    if opened_at is not None:
+        del out[opened_at]
+    return "".join(out)
 
 
 def _window(text, at, length):

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.search_types import FetchContext, search_type, search_types
-from search import highlight
+from search.headline import Highlighter
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -98,7 +98,7 @@ def run(request, locale, query, params):
     context = FetchContext(request, locale)
     text = backend_query(query)
     outcome = Outcome(query=query, text=text)
-    stems = highlight.query_stems(query)
+    highlighter = Highlighter(query, text)
 
     hits = {entry.key: search_hits(entry, locale, text) for entry in entries}
     outcome.total_unfiltered = sum(len(found) for found in hits.values())
@@ -143,8 +143,8 @@ def run(request, locale, query, params):
         outcome.remove_links.append((_query_string(**base, type=outcome.type, **others), label))
 
     shown = [entry for entry in entries if not outcome.type or entry.key == outcome.type]
-    promoted = promotions(query, locale, context, stems) if query and not outcome.type else []
-    promoted_pks = {(result.entry.key if result.entry else "", result.obj.pk) for result in promoted}
+    picks = promotions(query, locale, context) if query and not outcome.type else []
+    promoted_pks = {(entry.key if entry else "", obj.pk) for entry, obj, _pick in picks}
     merged = [
         (hit.rank, entry.key, hit.pk)
         for entry in shown
@@ -156,28 +156,63 @@ def run(request, locale, query, params):
     page = Paginator(merged, settings.SEARCH_RESULTS_PER_PAGE).get_page(params.get("page"))
     outcome.page = page
     outcome.page_range = list(page.paginator.get_elided_page_range(page.number))
-    outcome.promoted = promoted if page.number == 1 else []
+    picks = picks if page.number == 1 else []
 
     wanted = {}
     for _rank, key, pk in page.object_list:
         wanted.setdefault(key, []).append(pk)
     loaded = {key: search_type(key).fetch(pks, context) for key, pks in wanted.items()}
-    for _rank, key, pk in page.object_list:
-        obj = loaded[key].get(pk)
-        if obj is not None:
-            outcome.results.append(make_result(search_type(key), obj, stems))
+    found = [(search_type(key), loaded[key].get(pk)) for _rank, key, pk in page.object_list]
+    found = [(entry, obj) for entry, obj in found if obj is not None]
+    highlighter.prepare(
+        [
+            text
+            for entry, obj, pick in [*picks, *((e, o, None) for e, o in found)]
+            for text in shown_texts(entry, obj, pick)
+        ]
+    )
+    outcome.promoted = [promoted_result(entry, obj, pick, highlighter) for entry, obj, pick in picks]
+    outcome.results = [make_result(entry, obj, highlighter) for entry, obj in found]
     return outcome
 
 
-def make_result(entry, obj, stems, promoted=False):
-    title = getattr(obj, "title", None) or str(obj)
-    summary = highlight.snippet(entry.texts(obj), stems) if entry else ""
-    return Result(entry=entry, obj=obj, title=highlight.highlight(title, stems), summary=summary, promoted=promoted)
+def title_of(obj):
+    return getattr(obj, "title", None) or str(obj)
 
 
-def promotions(query, locale, context, stems):
+def shown_texts(entry, obj, pick=None):
+    """Every text of a result that is highlighted (marked in one go: search/headline.py)."""
+    if entry is None and pick is not None and not pick.page_id:
+        return [pick.external_link_text or pick.external_link_url, pick.description]
+    texts = [title_of(obj), *(entry.texts(obj) if entry else [])]
+    return [*texts, pick.description] if pick is not None and pick.description else texts
+
+
+def make_result(entry, obj, highlighter, promoted=False):
+    summary = highlighter.snippet(entry.texts(obj)) if entry else ""
+    return Result(entry=entry, obj=obj, title=highlighter.highlight(title_of(obj)), summary=summary, promoted=promoted)
+
+
+def promoted_result(entry, obj, pick, highlighter):
+    if pick.page_id:
+        result = make_result(entry, obj, highlighter, promoted=True)
+        if pick.description:
+            result.summary = highlighter.highlight(pick.description)
+        return result
+    pick.search_url = pick.external_link_url
+    return Result(
+        entry=None,
+        obj=pick,
+        title=highlighter.highlight(pick.external_link_text or pick.external_link_url),
+        summary=highlighter.highlight(pick.description),
+        promoted=True,
+    )
+
+
+def promotions(query, locale, context):
     """Editors' picks for this query (wagtail.contrib.search_promotions), first: pages only
-    when live, public and in the visitor's language; external links always."""
+    when live, public and in the visitor's language; external links always. As
+    (search type or None, object, pick)."""
     visible_pages = Page.objects.live().public().filter(locale=locale).values("pk")
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
@@ -201,24 +236,12 @@ def promotions(query, locale, context, stems):
     results = []
     for pick in picks:
         if pick.page_id:
-            model = pick.page.content_type.model_class()
-            entry = entries_by_model.get(model)
+            entry = entries_by_model.get(pick.page.content_type.model_class())
             obj = loaded.get(entry, {}).get(pick.page_id)
-            if obj is None:
-                continue
-            result = make_result(entry, obj, stems, promoted=True)
-            if pick.description:
-                result.summary = highlight.highlight(pick.description, stems)
+            if obj is not None:
+                results.append((entry, obj, pick))
         else:
-            result = Result(
-                entry=None,
-                obj=pick,
-                title=highlight.highlight(pick.external_link_text or pick.external_link_url, stems),
-                summary=highlight.highlight(pick.description, stems),
-                promoted=True,
-            )
-            pick.search_url = pick.external_link_url
-        results.append(result)
+            results.append((None, pick, pick))
     return results
 
 

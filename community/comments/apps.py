@@ -10,6 +10,9 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Feedback threads")
 
     def ready(self):
-        from community.comments import personal_data
+        from community.comments import personal_data, threads
+        from core.page_cache_signals import register_sections
 
         personal_data.register()
+        register_sections("django_comments_xtd.xtdcomment", threads.comment_sections)
+        register_sections("django_comments.commentflag", threads.flag_sections)

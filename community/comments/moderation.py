@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from community.comments.threads import is_visible, with_flag_counts
+from community.comments.threads import is_visible, thread_section, with_flag_counts
 from core.moderation import APPROVE, Moderation, Wording
 from core.page_cache import invalidate
 
@@ -57,7 +57,7 @@ class CommentModeration(Moderation):
         # Not obj.save(): comments-xtd's pre_save would hide the replies with the comment,
         # and they stay. An update sends no signal: the page cache is told by hand.
         XtdComment.objects.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in fields})
-        invalidate()
+        invalidate(thread_section(obj.object_pk))
 
     def describe(self, obj):
         return f"{obj.user_name} — {Truncator(obj.comment).chars(120)}"

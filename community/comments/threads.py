@@ -13,6 +13,20 @@ from wagtail.models import Locale, Page
 THREAD_PAGE_TYPES = {"community.articlepage", "kits.kitpage", "events.eventpage"}
 
 
+def thread_section(object_pk):
+    """The page-cache section of one page's thread (core.page_cache): a comment, a flag or
+    a moderation decision refreshes the pages showing that thread, nothing else."""
+    return f"comments:{object_pk}"
+
+
+def comment_sections(comment):
+    return [thread_section(comment.object_pk)]
+
+
+def flag_sections(flag):
+    return [thread_section(XtdComment.objects.filter(pk=flag.comment_id).values_list("object_pk", flat=True).first())]
+
+
 def source_page(page):
     """The page in the default language: the one every comment attaches to, so the
     French and English pages show the same thread."""

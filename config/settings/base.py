@@ -304,6 +304,9 @@ LOGGING = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions from the cache, written through to the database; database only while Redis is
+# down (core/sessions.py): a signed-in request costs no session query.
+SESSION_ENGINE = "core.sessions"
 LANGUAGE_COOKIE_NAME = "relais_language"
 
 # Security -------------------------------------------------------------------------------

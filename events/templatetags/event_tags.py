@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from core import json_ld
 from core.i18n import in_language
-from events import listing, seo
+from core.page_cache import depends_on
+from events import cache_sections, listing, seo
 from events.models import EventIndexPage, EventPage, Registration
 
 register = template.Library()
@@ -79,6 +80,7 @@ def association_sessions(association, locale):
     now = timezone.now()
     pages = EventPage.objects.live().public()
     hosted = list(pages.filter(host_associations=association).order_by("-start"))
+    depends_on(cache_sections.association(association.pk), *(cache_sections.session(event.pk) for event in hosted))
     attended_ids = (
         Registration.objects.named_attendees().filter(association=association).values_list("event_id", flat=True)
     )

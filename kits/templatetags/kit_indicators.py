@@ -6,6 +6,7 @@ from django import template
 from core.fragment_cache import cached_fragment
 from core.territories import DEPARTEMENTS
 from kits import france_map, indicators
+from kits.cache_sections import DECLARATIONS_SECTION
 
 register = template.Library()
 
@@ -44,9 +45,11 @@ def legend():
 
 
 def _cached(request, name, compute):
-    """Aggregates over every declaration, computed once per content change (any new
-    declaration renews them, home/page_cache_signals.py)."""
-    return cached_fragment(request, name, compute) if request else compute()
+    """Aggregates over every declaration, computed once per change of the declarations
+    (kits/signals.py) or of the pages."""
+    if not request:
+        return compute()
+    return cached_fragment(request, name, compute, sections=(DECLARATIONS_SECTION,))
 
 
 @register.inclusion_tag("kits/components/impact_counters.html", takes_context=True)

@@ -11,15 +11,35 @@ import os
 import random
 import re
 import string
+import time
 
 import gevent
-from locust import HttpUser, between, constant, task
+from locust import HttpUser, between, constant, events, task
 from locust.exception import StopUser
 
 PLAN = json.loads(open(os.environ["RUSH_PLAN"]).read())  # noqa: SIM115 (read once at import)
 MEMBERS = iter(PLAN["sessions"])
 ADDRESSES = (f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}" for n in itertools.count(1))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The anonymous page cache's answers (X-Cache: HIT, MISS or none) and the registrations'
+# times, written to the plan's folder at the end for run.py to report the hit rate.
+ANONYMOUS_ANSWERS = []  # (time, page name, X-Cache header or "")
+REGISTRATION_TIMES = []
+
+
+@events.request.add_listener
+def count_cache_answers(name, response, context, exception, **kwargs):
+    if context.get("anonymous") and response is not None and not exception:
+        ANONYMOUS_ANSWERS.append((time.time(), name, response.headers.get("X-Cache", "")))
+    elif name.endswith("inscription/ POST"):
+        REGISTRATION_TIMES.append(time.time())
+
+
+@events.quitting.add_listener
+def write_cache_answers(environment, **kwargs):
+    path = os.path.join(os.path.dirname(os.environ["RUSH_PLAN"]), "rush-cache.json")
+    with open(path, "w") as handle:
+        json.dump({"answers": ANONYMOUS_ANSWERS, "registrations": REGISTRATION_TIMES}, handle)
 
 
 def https_session(user, cookies=""):
@@ -41,6 +61,9 @@ class Visitor(HttpUser):
 
     weight = 6
     wait_time = between(1, 3)
+
+    def context(self):
+        return {"anonymous": True}
 
     def on_start(self):
         self.client.headers.update({"X-Forwarded-For": next(ADDRESSES), "X-Forwarded-Proto": "https"})

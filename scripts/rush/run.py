@@ -75,6 +75,30 @@ def read_failures(prefix):
         return list(csv.DictReader(handle))
 
 
+def report_cache_hits(path):
+    """The anonymous page cache's hit rate: over the run, while the registrations come in
+    (first to last registration), and per page."""
+    if not path.exists():
+        print("anonymous hit rate: no figures (locust wrote none)")  # noqa: T201
+        return
+    found = json.loads(path.read_text())
+    answers, registrations = found["answers"], found["registrations"]
+
+    def rate(rows):
+        hits = sum(1 for row in rows if row[2] == "HIT")
+        return f"{hits / len(rows):.1%} of {len(rows)}" if rows else "no requests"
+
+    print(f"anonymous hit rate, whole run: {rate(answers)}")  # noqa: T201
+    if registrations:  # locust starts the registrants (fixed_count) before the others
+        start, end = min(registrations), max(registrations)
+        during = [row for row in answers if start <= row[0] <= end]
+        print(f"anonymous hit rate while members register ({end - start:.0f} s): {rate(during)}")  # noqa: T201
+        after = [row for row in answers if row[0] > end]
+        print(f"anonymous hit rate after the registrations: {rate(after)}")  # noqa: T201
+    for name in sorted({row[1] for row in answers}):
+        print(f"  {name}: {rate([row for row in answers if row[1] == name])}")  # noqa: T201
+
+
 def check_seats(plan):
     from events.models import EventPage
 
@@ -109,6 +133,7 @@ def main():
     plan = prepare(args.members, args.seats)
     plan_file = BENCH / "rush-plan.json"
     plan_file.write_text(json.dumps(plan))
+    (BENCH / "rush-cache.json").unlink(missing_ok=True)
     port = free_port()
     server = start_gunicorn(env, port, args.workers)
     prefix = str(BENCH / "rush")
@@ -138,6 +163,7 @@ def main():
     server_errors = sum(int(f["Occurrences"]) for f in failures if SERVER_ERROR.search(f["Error"]))
     for failure in failures:
         print(f"refused: {failure['Method']} {failure['Name']}: {failure['Error']} × {failure['Occurrences']}")  # noqa: T201
+    report_cache_hits(BENCH / "rush-cache.json")
     seats_ok = check_seats(plan)
     print(f"server errors: {server_errors}")  # noqa: T201
     print("OK" if seats_ok and server_errors == 0 else "FAILED")  # noqa: T201

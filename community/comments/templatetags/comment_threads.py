@@ -8,8 +8,9 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from community.comments.forms import ThreadCommentForm
-from community.comments.threads import target_of, visible_threads
+from community.comments.threads import target_of, thread_section, visible_threads
 from community.members.access import is_network_member
+from core.page_cache import depends_on
 
 register = template.Library()
 
@@ -22,7 +23,8 @@ def comment_thread(context, page):
     request = context["request"]
     user = request.user
     member = user if is_network_member(user) else None
-    content_type, _object_pk, target = target_of(page)
+    content_type, object_pk, target = target_of(page)
+    depends_on(thread_section(object_pk))
     write_url = reverse("comments:write", args=[f"{content_type.app_label}.{content_type.model}", target.pk])
     inline = user.is_authenticated
     threads = visible_threads(page, user)
