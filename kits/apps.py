@@ -7,12 +7,19 @@ class KitsConfig(AppConfig):
     verbose_name = _("Kits")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
+        from wagtail.models import AbstractPage
+        from wagtail.permissions import register_permission_policy
+
         from core import unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
         from kits import daily, emails, personal_data, search, services
         from kits.declaration_forms import DeclarationForm
+        from kits.models import KitIndexPage
+        from kits.permissions import AssociationScopedPagePolicy, grant_kit_index_on_create
 
         personal_data.register()
         unsubscribe.register(
@@ -24,3 +31,6 @@ class KitsConfig(AppConfig):
         register_daily_job("kit reminders and follow-ups", daily.run, order=20)
         register_search_type(search.KIT_SEARCH, order=10)
         register_retry_form(r"/je-me-lance/$", DeclarationForm)
+        # Replaces Wagtail's page policy (same behaviour for everyone but association staff).
+        register_permission_policy(AbstractPage, AssociationScopedPagePolicy())
+        post_save.connect(grant_kit_index_on_create, sender=KitIndexPage, dispatch_uid="kits-index-association-staff")
