@@ -321,3 +321,38 @@ def test_they_translate_their_kit_and_not_anothers(client, space):
 def test_the_public_catalogue_stays_one_list(client, space):
     html = client.get("/kits/").content.decode()
     assert "Collecte des Amis" in html and "Course de Bouge" in html
+
+
+# 3. Their association's directory entry.
+
+
+def test_they_edit_their_associations_entry_and_no_other(client, space):
+    client.force_login(space["a_staff"])
+    listing = client.get(reverse("wagtailsnippets_community_association:list")).content.decode()
+    assert "Les Amis du Quartier" in listing and "Bouge ta Ville" not in listing
+    own = reverse("wagtailsnippets_community_association:edit", args=[space["a"].pk])
+    assert client.get(own).status_code == 200
+    data = {
+        "name": space["a"].name,
+        "slug": space["a"].slug,
+        "website": "https://amis.example.org",
+        "short_description": "Le quartier qui s'entraide.",
+        "description": "Depuis 1998.",
+        "territories": ["75", "93"],
+        "staff": [str(space["b_staff"].pk)],  # not theirs to set: the field is not in their form
+    }
+    assert client.post(own, data).status_code == 302
+    space["a"].refresh_from_db()
+    assert space["a"].short_description == "Le quartier qui s'entraide."
+    assert list(space["a"].staff.all()) == [space["a_staff"]]
+    other = reverse("wagtailsnippets_community_association:edit", args=[space["b"].pk])
+    for response in [client.get(other), client.post(other, {**data, "name": "Pris", "slug": "pris"})]:
+        assert response.status_code in (302, 403)
+        assert b'name="description"' not in response.content
+    space["b"].refresh_from_db()
+    assert space["b"].name == "Bouge ta Ville"
+    for action in ["add", "delete"]:
+        url = reverse(
+            f"wagtailsnippets_community_association:{action}", args=[space["b"].pk] if action == "delete" else []
+        )
+        assert client.get(url).status_code in (302, 403)
