@@ -37,6 +37,7 @@ class KitPageForm(WagtailAdminPageForm):
         field.queryset = scoped_associations(self.for_user)
         field.required = self.association_required = True
         # A plain list of their associations, not the snippet chooser over the whole network.
+        field.empty_label = None
         field.widget = forms.Select(choices=field.choices)
         if not self.instance.association_id and len(field.queryset) == 1:
             self.initial["association"] = field.queryset[0].pk
