@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -20,10 +21,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
+from community.associations.staff import association_scope
 from home.wagtail_hooks import guarded_update_translations
 from kits.indicators_admin import IndicatorsPanel, IndicatorsReportView
 from kits.models import KitMaterial, KitPage, Theme
-from kits.permissions import foreign_kit, not_their_kits
+from kits.permissions import foreign_kit, foreign_kit_ids, not_their_kits
 
 submit_page_translation = SubmitPageTranslationView.as_view()
 
@@ -101,6 +103,25 @@ def choosers_leave_out_other_associations_kits(pages, request):
 def explorer_leaves_out_other_associations_kits(parent_page, pages, request):
     # The explorer's own queryset already comes from the policy; its search asks this hook.
     return not_their_kits(pages, request.user)
+
+
+class TheirPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count, without the other associations' kits (Wagtail counts
+    every page under the explorable root)."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["total_pages"] -= Page.objects.filter(pk__in=foreign_kit_ids(self.request.user)).count()
+        return context
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its items
+def count_only_their_pages(request, summary_items):
+    if association_scope(request.user) is None:
+        return
+    for index, item in enumerate(summary_items):
+        if type(item) is PagesSummaryItem:
+            summary_items[index] = TheirPagesSummaryItem(request)
 
 
 @hooks.register("before_serve_document")

@@ -356,3 +356,14 @@ def test_they_edit_their_associations_entry_and_no_other(client, space):
             f"wagtailsnippets_community_association:{action}", args=[space["b"].pk] if action == "delete" else []
         )
         assert client.get(url).status_code in (302, 403)
+
+
+def test_the_dashboards_page_count_leaves_out_other_associations_kits(client, space):
+    def count(user):
+        client.force_login(user)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        return int(re.search(r"(\d+)\s+Pages?\s*<span", html).group(1))
+
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert count(space["a_staff"]) == count(editor) - 2  # B's two kits
