@@ -9,6 +9,8 @@ class KitsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from wagtail.documents import get_document_model
+        from wagtail.documents.models import Document
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
@@ -18,6 +20,7 @@ class KitsConfig(AppConfig):
         from core.search_types import register_search_type
         from kits import daily, emails, personal_data, search, services
         from kits.declaration_forms import DeclarationForm
+        from kits.document_permissions import document_policy
         from kits.models import KitIndexPage
         from kits.permissions import AssociationScopedPagePolicy, grant_kit_index_on_create
 
@@ -33,4 +36,8 @@ class KitsConfig(AppConfig):
         register_retry_form(r"/je-me-lance/$", DeclarationForm)
         # Replaces Wagtail's page policy (same behaviour for everyone but association staff).
         register_permission_policy(AbstractPage, AssociationScopedPagePolicy())
+        # Exact classes: wagtail.documents' ready() registers its own for Document after ours,
+        # and its views ask for Document, not our PrivateDocument.
+        for model in {Document, get_document_model()}:
+            register_permission_policy(model, document_policy(get_document_model()), exact_class=True)
         post_save.connect(grant_kit_index_on_create, sender=KitIndexPage, dispatch_uid="kits-index-association-staff")

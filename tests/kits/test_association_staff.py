@@ -367,3 +367,24 @@ def test_the_dashboards_page_count_leaves_out_other_associations_kits(client, sp
     editor = UserFactory()
     editor.groups.add(Group.objects.get(name="Editors"))
     assert count(space["a_staff"]) == count(editor) - 2  # B's two kits
+
+
+def test_materials_of_another_associations_kits_stay_out_of_their_documents(client, space):
+    from wagtail.documents import get_document_model
+
+    from kits.factories import KitDocumentFactory
+
+    theirs = space["a_kit"].materials.first().document
+    others = space["b_kit"].materials.first().document
+    uploaded = KitDocumentFactory(title="Affiche signée Alice", uploaded_by_user=space["a_staff"])
+    client.force_login(space["a_staff"])
+    # The listing shows what they may edit (what they uploaded), the chooser what they may choose.
+    listing = client.get(reverse("wagtaildocs:index")).content.decode()
+    assert uploaded.title in listing and others.title not in listing
+    for query in ["", "?q=mat%C3%A9riel"]:
+        chooser = client.get(reverse("wagtaildocs_chooser:choose") + query).json()["html"]
+        assert others.title not in chooser, query
+        assert theirs.title in chooser or query, query
+    assert client.get(reverse("wagtaildocs:edit", args=[others.pk])).status_code in (302, 403)
+    assert client.get(others.url).status_code == 404  # /documents/…: only through signed links
+    assert get_document_model().objects.filter(pk=others.pk).exists()
