@@ -19,12 +19,22 @@ from community.associations.forms import ASSOCIATION_STAFF
 from community.associations.staff import association_scope
 
 KIT_INDEX_ACTIONS = ["add_page", "change_page"]
+_THEIR_KITS = "_their_kit_ids"
 
 
 def foreign_kit(user, kit):
     """True when `user` is association staff and `kit` (saved) belongs to none of theirs."""
     scope = association_scope(user)
-    return scope is not None and kit.pk is not None and kit.association_id not in scope
+    return scope is not None and kit.pk is not None and kit.pk not in their_kit_ids(user, scope)
+
+
+def their_kit_ids(user, scope):
+    """The ids of their associations' kits, once per request (the explorer asks the tester
+    for every row, through deferred instances that would each read `association_id`)."""
+    if not hasattr(user, _THEIR_KITS):
+        kits = Page.objects.filter(kitpage__association_id__in=scope)
+        setattr(user, _THEIR_KITS, frozenset(kits.values_list("pk", flat=True)))
+    return getattr(user, _THEIR_KITS)
 
 
 class KitPermissionTester(PagePermissionTester):

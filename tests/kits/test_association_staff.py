@@ -388,3 +388,26 @@ def test_materials_of_another_associations_kits_stay_out_of_their_documents(clie
     assert client.get(reverse("wagtaildocs:edit", args=[others.pk])).status_code in (302, 403)
     assert client.get(others.url).status_code == 404  # /documents/…: only through signed links
     assert get_document_model().objects.filter(pk=others.pk).exists()
+
+
+def test_the_explorer_query_count_is_constant_whatever_the_number_of_associations(client, space, make_kit, kit_index):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("wagtailadmin_explore", args=[kit_index.pk])
+    client.force_login(space["a_staff"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    count()  # warm the caches
+    before = count()
+    for n in range(6):  # more associations of theirs (no kits) and more kits of others
+        staff.grant(space["a_staff"], AssociationFactory(name=f"Association budget {n}"))
+        make_kit(title=f"Kit ailleurs {n}", association=AssociationFactory(name=f"Ailleurs {n}"), materials=0)
+    after = count()
+    html = client.get(url).content.decode()
+    assert "Collecte des Amis" in html and "Kit ailleurs" not in html
+    assert after == before
