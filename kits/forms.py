@@ -3,6 +3,7 @@ step and a material; saving a draft is always allowed (docs/traps.md: deferred v
 Only valid steps count, and an invalid block is named in the editor's language; the
 themes offered are those of the page's language."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -11,19 +12,41 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
 
+from community.associations.staff import association_scope, scoped_associations
 from kits import quality
 from kits.models.themes import Theme
 
 
 class KitPageForm(WagtailAdminPageForm):
+    association_required = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "themes" in self.fields:
             locale_id = self.instance.locale_id or (self.parent_page and self.parent_page.locale_id)
             self.fields["themes"].queryset = Theme.objects.filter(locale_id=locale_id).order_by("name")
+        self._scope_association()
+
+    def _scope_association(self):
+        """Association staff write kits for their associations only: the field offers those
+        alone (a crafted POST with another one is "not one of the available choices"), is
+        required, and is preset when they have one."""
+        field = self.fields.get("association")
+        if field is None or self.for_user is None or association_scope(self.for_user) is None:
+            return
+        field.queryset = scoped_associations(self.for_user)
+        field.required = self.association_required = True
+        # A plain list of their associations, not the snippet chooser over the whole network.
+        field.empty_label = None
+        field.widget = forms.Select(choices=field.choices)
+        if not self.instance.association_id and len(field.queryset) == 1:
+            self.initial["association"] = field.queryset[0].pk
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.association_required and not cleaned_data.get("association") and "association" not in self.errors:
+            # Even for "Save draft" (deferred validation): a kit of nobody's would be out of their reach.
+            self.add_error("association", forms.Field.default_error_messages["required"])
         body = cleaned_data.get("body")
         body_error = self._body_error()
         if body_error is not None:

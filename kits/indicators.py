@@ -67,6 +67,9 @@ def _conditions(filters, prefix=""):
     for key, lookup in lookups.items():
         if filters.get(key):
             condition &= Q(**{f"{prefix}{lookup}": filters[key]})
+    # Association staff: their associations' kits, whatever else is asked (None: the network).
+    if filters.get("scope") is not None:
+        condition &= Q(**{f"{prefix}kit__association__in": filters["scope"]})
     return condition
 
 

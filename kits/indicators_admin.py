@@ -14,6 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
 from community.associations.models import Association
+from community.associations.staff import association_scope, scoped_associations
 from core.territories import DEPARTEMENTS
 from kits import indicators, indicators_export
 from kits.indicators_export import TABLES
@@ -34,12 +35,17 @@ class IndicatorFilterForm(forms.Form):
     association = forms.ModelChoiceField(label=_("Association"), required=False, queryset=Association.objects.none())
     departement = forms.ChoiceField(label=_("Département"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Declarations always point to the source-language kit: listing those kits is
         # cheap, where a join on the declarations took seconds at 100,000 rows.
-        self.fields["kit"].queryset = KitPage.objects.filter(locale=Locale.get_default()).order_by("title")
-        self.fields["association"].queryset = Association.objects.order_by("name")
+        kits = KitPage.objects.filter(locale=Locale.get_default()).order_by("title")
+        scope = association_scope(user)
+        if scope is not None:
+            # Association staff choose among their kits; another's is "not a valid choice".
+            kits = kits.filter(association__in=scope)
+        self.fields["kit"].queryset = kits
+        self.fields["association"].queryset = scoped_associations(user)
         self.fields["departement"].choices = [("", "---------")] + [
             (code, f"{code} {name}") for code, name in DEPARTEMENTS.items()
         ]
@@ -70,10 +76,14 @@ class IndicatorsReportView(ReportView):
 
     @cached_property
     def filter_form(self):
-        return IndicatorFilterForm(self.request.GET or None)
+        return IndicatorFilterForm(self.request.GET or None, user=self.request.user)
 
     @cached_property
     def filters(self):
+        return {**self.chosen_filters, **scope_filters(self.request.user)}
+
+    @cached_property
+    def chosen_filters(self):
         form = self.filter_form
         if not form.is_bound:
             return {}
@@ -110,6 +120,7 @@ class IndicatorsReportView(ReportView):
             "months": months,
             "chart_width": max(48 * len(months), 48),
             "export_links": self.export_links(),
+            "scope_names": filters.get("scope_names"),
         }
         return self.render_to_response(context)
 
@@ -130,6 +141,14 @@ class IndicatorsReportView(ReportView):
         return links
 
 
+def scope_filters(user):
+    """{"scope": ids, "scope_names": names} for association staff, {} for the network."""
+    scope = association_scope(user)
+    if scope is None:
+        return {}
+    return {"scope": scope, "scope_names": list(scoped_associations(user).values_list("name", flat=True))}
+
+
 class IndicatorsPanel(Component):
     """Dashboard: the headline numbers of the last twelve months, linking to the report."""
 
@@ -140,7 +159,9 @@ class IndicatorsPanel(Component):
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
         start = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) else today
+        scope = scope_filters(parent_context["request"].user)
         return {
-            "totals": indicators.totals({"start": start, "end": today}),
+            "scope_names": scope.get("scope_names"),
+            "totals": indicators.totals({"start": start, "end": today, **scope}),
             "report_url": reverse("kits_indicators") + f"?start={start.isoformat()}&end={today.isoformat()}",
         }

@@ -156,7 +156,7 @@ def about(filters, tables=tuple(TABLES), exported_at=None):
         (pgettext("export", "Kit"), filters["kit"].title if filters.get("kit") else pgettext("export", "all kits")),
         (
             pgettext("export", "Association"),
-            filters["association"].name if filters.get("association") else pgettext("export", "all associations"),
+            association_line(filters),
         ),
         (
             pgettext("export", "Département"),
@@ -169,6 +169,14 @@ def about(filters, tables=tuple(TABLES), exported_at=None):
             f"{date_format(exported_at, 'DATETIME_FORMAT')} ({settings.TIME_ZONE})",
         ),
     ]
+
+
+def association_line(filters):
+    if filters.get("association"):
+        return filters["association"].name
+    if filters.get("scope") is not None:  # association staff: what their file covers
+        return ", ".join(filters.get("scope_names", [])) or pgettext("export", "no association")
+    return pgettext("export", "all associations")
 
 
 def filename(table, filters, fmt):

@@ -6,6 +6,7 @@ template tags those apps provide (`association_kits`, `association_sessions`,
 `association_testimonials`), so the dependency points from them to here."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -17,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from community.associations.forms import AssociationForm
 from core.fields import ChoiceListField
 from core.i18n import by_translation_key, swap
 from core.territories import DEPARTEMENTS
@@ -66,8 +68,21 @@ class Association(index.Indexed, models.Model):
         _("member of the network since"), null=True, blank=True, help_text=_("When it joined the Relais network.")
     )
 
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff"),
+        through="AssociationStaff",
+        blank=True,
+        related_name="staff_of",
+        help_text=_(
+            "People of the association who run its kits and figures in the admin. "
+            "Only accounts in the “Association staff” group are offered."
+        ),
+    )
+
     objects = AssociationQuerySet.as_manager()
 
+    base_form_class = AssociationForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -83,6 +98,8 @@ class Association(index.Indexed, models.Model):
             ],
             heading=_("In the network"),
         ),
+        # Only who manages accounts appoints staff: the staff themselves edit this snippet.
+        FieldPanel("staff", widget=forms.CheckboxSelectMultiple, permission="auth.change_user"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -102,6 +119,23 @@ class Association(index.Indexed, models.Model):
 
     def get_territories_display(self):
         return [DEPARTEMENTS[code] for code in self.territories if code in DEPARTEMENTS]
+
+
+class AssociationStaff(models.Model):
+    """One person working for one association in the admin (community.associations.staff)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="staff_links")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="association_links")
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        app_label = "community"
+        constraints = [models.UniqueConstraint(fields=["association", "user"], name="unique_association_staff")]
+        verbose_name = _("association staff member")
+        verbose_name_plural = _("association staff")
+
+    def __str__(self):
+        return f"{self.user} — {self.association}"
 
 
 def _logos():

@@ -1,11 +1,35 @@
-"""The network's associations in the admin (a snippet: name, logo, territories…)."""
+"""The network's associations in the admin (a snippet: name, logo, territories…).
+Association staff list and edit their own association's entry, no other
+(community.associations.staff); the network's staff see them all."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from community.associations.models import Association
+from community.associations.staff import association_scope
+
+
+def in_scope(user, association):
+    scope = association_scope(user)
+    return scope is None or association.pk in scope
+
+
+class AssociationIndexView(IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        scope = association_scope(self.request.user)
+        return queryset if scope is None else queryset.filter(pk__in=scope)
+
+
+class AssociationEditView(EditView):
+    def get_object(self, queryset=None):
+        association = super().get_object(queryset)
+        if not in_scope(self.request.user, association):
+            raise PermissionDenied
+        return association
 
 
 class AssociationViewSet(SnippetViewSet):
@@ -17,6 +41,8 @@ class AssociationViewSet(SnippetViewSet):
     list_display = ["name", "website"]
     search_fields = ["name"]
     list_export = ["name", "website", "short_description"]
+    index_view_class = AssociationIndexView
+    edit_view_class = AssociationEditView
 
 
 register_snippet(AssociationViewSet)

@@ -31,6 +31,7 @@ from kits.choices import Audience, Cost, Difficulty, Format
 from kits.filters import KitFilters
 from kits.forms import KitPageForm
 from kits.panels import QualityPanel
+from kits.permissions import KitPermissionTester
 from kits.seo import howto_json_ld
 
 KITS_PER_PAGE = 12
@@ -197,6 +198,10 @@ class KitPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("kit")
         verbose_name_plural = _("kits")
+
+    def permissions_for_user(self, user):
+        # Association staff get nothing on another association's kit (kits.permissions).
+        return KitPermissionTester(user, self)
 
     @cached_property
     def quality(self):
