@@ -1,7 +1,8 @@
 """wagtail-localize's "Sync translated pages" checks only `submit_translation`, then saves
 and may publish every translation: for a structural page that would let Editors change
 the English home page. This URL comes first (order=-1) and refuses it to anyone who may
-not edit the page (home/permissions.py)."""
+not edit the page (home/permissions.py). The dashboard lists the page translations that
+are behind their source (home/translation_panel.py)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -12,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.permissions import StructuralPageMixin, is_site_administrator
+from home.translation_panel import OutdatedTranslationsPanel
 
 update_translations = UpdateTranslationsView.as_view()
 
@@ -28,3 +30,9 @@ def guarded_update_translations(request, translation_source_id):
 @hooks.register("register_admin_urls", order=-1)
 def register_guarded_update_translations():
     return [path("localize/update/<int:translation_source_id>/", guarded_update_translations)]
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(OutdatedTranslationsPanel())
