@@ -6,9 +6,11 @@ UTC; SEQUENCE rises when the date or the place changes; every event has its ORGA
 A registrant's file is theirs: its UID is the event's plus the registration, so a later
 registration after a cancellation is a new event in their calendar rather than an update
 older than the cancellation. Only a held seat gets a file (PUBLISH, STATUS:CONFIRMED);
-the waiting list gets none, so no calendar shows a seat nobody has; a cancellation is a
-METHOD:CANCEL with STATUS:CANCELLED, the ATTENDEE it concerns and a higher SEQUENCE. The
-online link appears only in files for confirmed participants."""
+the waiting list gets none, so no calendar shows a seat nobody has; a cancellation (by the
+person, or of the whole session by the editors) is a METHOD:CANCEL with STATUS:CANCELLED,
+the ATTENDEE it concerns and a higher SEQUENCE; a session moved is a METHOD:REQUEST of the
+same UID with the raised SEQUENCE and the person as ATTENDEE who already accepted (no
+answer asked). The online link appears only in files for confirmed participants."""
 
 from datetime import UTC
 from email.utils import parseaddr
@@ -65,7 +67,7 @@ def event_component(page, *, include_link=False, cancelled=False, now=None):
     elif source.is_online:
         component.add("location", _("Online"))
     component.add("organizer", organizer())
-    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    component.add("status", "CANCELLED" if cancelled or source.cancelled else "CONFIRMED")
     return component
 
 
@@ -82,20 +84,35 @@ def registration_uid(registration):
     return f"{local}-r{registration.pk}@{host}"
 
 
-def registration_file(page, registration, *, include_link=False, cancelled=False):
-    """(bytes, method) of the calendar file for one registrant: PUBLISH of their seat, or
-    CANCEL of it (one SEQUENCE above the event's, with them as ATTENDEE)."""
-    method = "CANCEL" if cancelled else "PUBLISH"
+def attendee(registration, **params):
+    value = vCalAddress(f"mailto:{registration.email}")
+    value.params["cn"] = registration.name
+    value.params.update(params)
+    return value
+
+
+def registration_file(page, registration, *, include_link=False, cancelled=False, moved=False):
+    """(bytes, method) of the calendar file for one registrant: PUBLISH of their seat;
+    REQUEST of it when the session moved (the event's raised SEQUENCE); CANCEL when they
+    cancelled (one SEQUENCE above the event's) or the session is cancelled (the SEQUENCE
+    its cancellation raised)."""
+    source = page.source_event
+    session_cancelled = source.cancelled
+    if cancelled or session_cancelled:
+        method = "CANCEL"
+    else:
+        method = "REQUEST" if moved else "PUBLISH"
     calendar = new_calendar(method=method)
-    component = event_component(page, include_link=include_link and not cancelled, cancelled=cancelled)
+    component = event_component(page, include_link=include_link and method != "CANCEL", cancelled=method == "CANCEL")
     component["uid"] = registration_uid(registration)
-    if cancelled:
+    if method == "CANCEL" and not session_cancelled:
         component.pop("sequence")
-        component.add("sequence", page.source_event.calendar_sequence + 1)
-        attendee = vCalAddress(f"mailto:{registration.email}")
-        attendee.params["cn"] = registration.name
-        attendee.params["partstat"] = "DECLINED"
-        component.add("attendee", attendee)
+        component.add("sequence", source.calendar_sequence + 1)
+        component.add("attendee", attendee(registration, partstat="DECLINED"))
+    elif method == "CANCEL":
+        component.add("attendee", attendee(registration))
+    elif method == "REQUEST":
+        component.add("attendee", attendee(registration, role="REQ-PARTICIPANT", partstat="ACCEPTED", rsvp="FALSE"))
     calendar.add_component(component)
     return to_bytes(calendar), method
 

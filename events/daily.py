@@ -22,6 +22,7 @@ def send_event_reminders(now=None):
         event__start__gt=now,
         event__start__lt=until,
         event__live=True,
+        event__cancelled=False,
     )
     sent = 0
     for registration in due:

@@ -21,6 +21,7 @@ RECAP_2 = (
     "et un mur des actions locales pour valoriser chaque initiative."
 )
 PAST_RECAP = f"<p>{RECAP_1}</p><p>{RECAP_2}</p>"
+VENUE = "Maison des associations\n12 rue Neuve\n69002 Lyon"
 
 SESSIONS = [
     {
@@ -30,13 +31,14 @@ SESSIONS = [
         "introduction": "Comment des personnes éloignées de nos associations mènent une action en autonomie ?",
         "weeks": -7,
         "format": EventFormat.IN_PERSON,
-        "venue_address": "Maison des associations\n12 rue Neuve\n69002 Lyon",
+        "venue_address": VENUE,
         "capacity": 15,
         "open_to_guests": False,
         "hosts": ["Courir Ensemble"],
         "host_thanks": "Merci à Courir Ensemble pour l'accueil et les croissants.",
         "recap": PAST_RECAP,
         "english": {
+            VENUE: VENUE,  # an address is the same in English
             "Petit Déj : les kits d'action autonomes": "Petit Déj: autonomous action kits",
             "petit-dej-kits-actions-autonomes": "petit-dej-autonomous-action-kits",
             "Premiers retours sur les kits d'action autonomes": "First feedback on autonomous action kits",
@@ -88,12 +90,13 @@ SESSIONS = [
         "introduction": "Une matinée en présentiel pour partager nos pratiques avec les écoles. Plus qu'une place !",
         "weeks": 9,
         "format": EventFormat.IN_PERSON,
-        "venue_address": "Maison des associations\n12 rue Neuve\n69002 Lyon",
+        "venue_address": VENUE,
         "capacity": 12,
         "open_to_guests": False,
         "hosts": ["Nature Propre", "Familles Solidaires"],
         "host_thanks": "Merci à Nature Propre et Familles Solidaires pour l'organisation.",
         "english": {
+            VENUE: VENUE,
             "Petit Déj à Lyon : agir en milieu scolaire": "Petit Déj in Lyon: acting in schools",
             "petit-dej-actions-en-milieu-scolaire": "petit-dej-acting-in-schools",
             "Préparer une action dans une école : autorisations, formation, partenaires": (

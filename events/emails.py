@@ -14,8 +14,9 @@ from core.emails import build_message, render_plain
 from core.i18n import in_language_code
 from events import calendar
 
-# The e-mails that carry the person's calendar file while they hold a seat (a cancellation
-# carries its METHOD:CANCEL); the waiting list gets none (events/calendar.py).
+# The e-mails that carry the person's calendar file while they hold a seat ("updated", a
+# move, as METHOD:REQUEST; a cancellation carries its METHOD:CANCEL); the waiting list gets
+# none (events/calendar.py).
 UNSUBSCRIBE_KIND = "session-reminders"  # events.services.stop_reminders_for
 SEAT_FILE_KINDS = {"confirmed", "promoted", "reminder", "updated", "moved"}
 CANCEL_KINDS = {"cancelled", "cancelled_by_team"}  # a cancellation file when a seat was held
@@ -24,6 +25,14 @@ CANCEL_KINDS = {"cancelled", "cancelled_by_team"}  # a cancellation file when a 
 def localized_event(registration):
     """The event page in the registrant's language when it is published, else the source."""
     return in_language_code(registration.event, registration.language)
+
+
+def cancellation_reason(page):
+    """The editors' reason, in the page's language when its translation carries it."""
+    source = page.source_event
+    if page.cancelled and page.cancellation_reason.strip():
+        return page.cancellation_reason.strip()
+    return source.cancellation_reason.strip()
 
 
 def event_when(event):
@@ -120,6 +129,18 @@ def compose(registration, kind, page):
             [_("A reminder: the session is tomorrow.")],
             [details, cancel],
         )
+    if kind == "session_cancelled":
+        reason = cancellation_reason(page)
+        paragraphs = [
+            _("The session is cancelled. Your registration ends with it: there is nothing for you to do.")
+            if registration.holds_seat
+            else _("The session is cancelled. The waiting list ends with it: there is nothing for you to do.")
+        ]
+        if reason:
+            paragraphs.append(_("The organisers' message: %(reason)s") % {"reason": reason})
+        if registration.holds_seat:
+            paragraphs.append(_("The attached calendar file removes the session from your diary."))
+        return (_("Session cancelled: %(title)s") % {"title": title}, paragraphs, [details])
     if kind == "updated":
         return (
             _("Change of date or place: %(title)s") % {"title": title},
@@ -139,7 +160,8 @@ def send_registration_email(registration, kind):
         event = registration.event
         confirmed = registration.status == registration.Status.CONFIRMED
         # The online link only ever reaches confirmed participants.
-        show_link = confirmed and event.is_online and bool(event.online_link) and kind not in CANCEL_KINDS
+        ends = kind in CANCEL_KINDS or kind == "session_cancelled"
+        show_link = confirmed and event.is_online and bool(event.online_link) and not ends
         subject, paragraphs, actions = compose(registration, kind, page)
         context = {
             "subject": subject,
@@ -152,7 +174,7 @@ def send_registration_email(registration, kind):
             "paragraphs": paragraphs,
             "actions": actions,
             "online_link": event.online_link if show_link else "",
-            "online_pending": event.is_online and not show_link and kind not in CANCEL_KINDS,
+            "online_pending": event.is_online and not show_link and not ends,
         }
         text = render_plain("events/email/message.txt", context).strip() + "\n"
         html = render_to_string("events/email/message.html", context)
@@ -161,8 +183,12 @@ def send_registration_email(registration, kind):
         message = build_message(subject, text, html, registration.email, headers=headers)
         if kind in CANCEL_KINDS and registration.confirmed_at is not None:
             ics, method = calendar.registration_file(page, registration, cancelled=True)
+        elif kind == "session_cancelled" and confirmed:
+            ics, method = calendar.registration_file(page, registration, cancelled=True)
         elif kind in SEAT_FILE_KINDS and confirmed:
-            ics, method = calendar.registration_file(page, registration, include_link=show_link)
+            ics, method = calendar.registration_file(
+                page, registration, include_link=show_link, moved=kind == "updated"
+            )
         else:
             ics = None
         if ics:

@@ -13,15 +13,19 @@ from events.models import EventPage, Registration
 
 def with_places(events):
     """Each event gains `places_left` (None when unlimited) and `place` (the last line of its
-    address, e.g. "12 rue Neuve, Lyon"; empty online)."""
+    address, e.g. "12 rue Neuve, Lyon"; empty online); `cancelled` is the source page's."""
     events = list(events)
     sources = {}
+    cancelled = {}
     default = Locale.objects.get_for_language(settings.LANGUAGE_CODE).pk  # from memory (core.locale_cache)
     foreign = [event for event in events if event.locale_id != default]
     if foreign:
         keys = {event.translation_key for event in foreign}
-        for source in EventPage.objects.filter(translation_key__in=keys, locale_id=default).only("translation_key"):
+        for source in EventPage.objects.filter(translation_key__in=keys, locale_id=default).only(
+            "translation_key", "cancelled"
+        ):
             sources[source.translation_key] = source.pk
+            cancelled[source.translation_key] = source.cancelled
     source_id = {event.pk: sources.get(event.translation_key, event.pk) for event in events}
     depends_on(*sorted({cache_sections.session(pk) for pk in source_id.values()}))  # the seats shown
     taken = dict(
@@ -31,6 +35,7 @@ def with_places(events):
         .order_by()
     )
     for event in events:
+        event.cancelled = cancelled.get(event.translation_key, event.cancelled)  # the source decides
         confirmed = taken.get(source_id[event.pk], 0)
         event.places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
         lines = [line.strip() for line in (event.venue_address or "").splitlines() if line.strip()]

@@ -32,7 +32,9 @@ def event_json_ld(event):
         "name": event.title,
         "startDate": event.start.isoformat(),
         "endDate": event.end.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.source_event.cancelled
+        else "https://schema.org/EventScheduled",
         "eventAttendanceMode": MODES.get(event.format, MODES[EventFormat.ONLINE]),
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": hosts or {"@type": "Organization", "name": "Relais", "url": settings.BASE_URL + "/"},

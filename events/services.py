@@ -28,6 +28,8 @@ class RegistrationRefused(Exception):
 
 def check_open(event, now=None):
     state = event.registration_state(now)
+    if state == "cancelled":
+        raise RegistrationRefused(_("This session is cancelled: registration is closed."), "cancelled")
     if state == "past":
         raise RegistrationRefused(_("This session is over: registration is closed."), "past")
     if state == "closed":
@@ -291,7 +293,7 @@ def fill_free_seats(event, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         locked = lock_event(event)
-        if locked.is_over(now):
+        if locked.is_over(now) or locked.cancelled:
             return []
         promoted = _promote(locked, now)
         for registration in promoted:
@@ -300,26 +302,33 @@ def fill_free_seats(event, now=None):
 
 
 def calendar_changed(event):
-    """After publishing: when the date or the place changed, raise the calendar SEQUENCE
-    and send every registrant an updated calendar file."""
+    """After publishing: when the session was cancelled, reinstated, or its date or place
+    changed, raise the calendar SEQUENCE and e-mail everyone registered or waiting
+    ("session_cancelled" or "updated"). Returns the kind sent, or None."""
     source = event.source_event
     signature = source.compute_calendar_signature()
-    if signature == source.calendar_signature:
-        return False
+    if signature == source.calendar_signature and source.cancelled == source.calendar_cancelled:
+        return None
     first_time = not source.calendar_signature
     with transaction.atomic():
         locked = lock_event(source)
+        if first_time:
+            kind = None
+        elif locked.cancelled:
+            kind = None if locked.calendar_cancelled else "session_cancelled"  # moved while cancelled: told once
+        else:
+            kind = "updated"  # moved, or reinstated after a cancellation
         sequence = locked.calendar_sequence if first_time else locked.calendar_sequence + 1
         type(locked)._default_manager.filter(pk=locked.pk).update(
-            calendar_signature=signature, calendar_sequence=sequence
+            calendar_signature=signature, calendar_sequence=sequence, calendar_cancelled=locked.cancelled
         )
-        if first_time:
-            return False
+        if kind is None:
+            return None
         for registration in locked.registrations.filter(
             status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
         ):
-            notify(registration, "updated")
-    return True
+            notify(registration, kind)
+    return kind
 
 
 def record_accreditation(registration):

@@ -23,7 +23,7 @@ from core.client_ip import client_ip
 from core.page_cache import depends_on
 from core.ratelimit import allow
 from core.views import too_many_requests
-from events import cache_sections, calendar, services, topics
+from events import cache_sections, calendar, emails, services, topics
 from events.forms import GuestRegistrationForm, MemberRegistrationForm
 from events.models.registrations import Registration
 
@@ -78,6 +78,7 @@ def event_page(request, page, *, member_form=None, status=200):
         "member_form": member_form or MemberRegistrationForm(),
         "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
         "hosts": list(page.host_associations.all()),
+        "cancellation_reason": emails.cancellation_reason(page) if source.cancelled else "",
         "topic_proposers": topics.proposers_for(page),
         "thanked_associations": recap_associations(source) if source.is_over(now) else [],
         "calendar_links": calendar_links(

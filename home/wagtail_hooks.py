@@ -1,7 +1,8 @@
 """wagtail-localize's "Sync translated pages" checks only `submit_translation`, then saves
 and may publish every translation: for a structural page that would let Editors change
 the English home page. This URL comes first (order=-1) and refuses it to anyone who may
-not edit the page (home/permissions.py).
+not edit the page (home/permissions.py). The dashboard lists the page translations that
+are behind their source (home/translation_panel.py).
 
 Translations go through the page's workflow: the translation editor's "Save draft" and
 "Submit to …" (home/translation_review.py) are answered before wagtail-localize's own hook."""
@@ -15,6 +16,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.permissions import StructuralPageMixin, is_site_administrator
+from home.translation_panel import OutdatedTranslationsPanel
 from home.translation_review import answer_review_action
 
 update_translations = UpdateTranslationsView.as_view()
@@ -35,3 +37,9 @@ def register_guarded_update_translations():
 
 
 hooks.register("before_edit_page", answer_review_action, order=-1)
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(OutdatedTranslationsPanel())

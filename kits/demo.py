@@ -62,6 +62,11 @@ COMMON_EN = {
     "Remerciez les participants dans la semaine, avec un chiffre simple : ce qui a été collecté, le nombre de personnes rencontrées. Racontez ensuite votre action sur Relais : votre témoignage, avec une photo, aide d'autres bénévoles à se lancer et montre à l'association ce que son kit permet.": "Thank the participants within a week, with one simple figure: what was collected, how many people you met. Then tell how your action went on Relais: your story, with a photo, helps other volunteers get started and shows the association what its kit makes possible.",
     "Questions fréquentes": "Frequently asked questions",
     "Le déroulé": "How it goes",
+    # Durations read the same in English: translated as themselves, so the translation is complete.
+    "30 min": "30 min",
+    "1 h": "1 h",
+    "3 h": "3 h",
+    "4 min": "4 min",
 }
 
 KITS = [

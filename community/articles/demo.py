@@ -3,6 +3,8 @@ kits) and two guides, each translated."""
 
 from django.utils import timezone
 
+from wagtail_localize.models import TranslationSource
+
 from community.articles.factories import ArticlePageFactory
 from community.articles.models import ArticleIndexPage, ArticlePage
 from events.models import EventPage
@@ -61,6 +63,7 @@ RECAP = [
     ),
 ]
 RECAP_EN = {
+    "Claire Martin": "Claire Martin",  # a name stays a name
     RECAP_TITLE: "Petit Déj: what we learnt about autonomous action kits",
     "petit-dej-ce-que-nous-avons-appris-des-kits": "petit-dej-what-we-learnt-about-kits",
     RECAP_INTRO: (
@@ -139,6 +142,22 @@ GUIDES = [
             "Une méthode en cinq étapes pour un kit qu'on lit jusqu'au bout.": (
                 "A five-step method for a kit people read to the end."
             ),
+            "Partir des questions des bénévoles": "Start from the volunteers' questions",
+            "Listez les dix questions qu'une personne pose avant de se lancer : combien de temps, avec qui, "
+            "quel matériel, qui prévenir. Chaque section du kit répond à l'une d'elles.": (
+                "List the ten questions someone asks before getting started: how long, with whom, what equipment, "
+                "whom to tell. Each section of the kit answers one of them."
+            ),
+            "Une page pour décider, le reste pour agir": "One page to decide, the rest to act",
+            "La première page dit l'essentiel : l'action, le public, la durée, le matériel. Les étapes "
+            "détaillées viennent ensuite, numérotées, avec une liste à cocher pour le jour J.": (
+                "The first page says what matters: the action, the audience, the duration, the equipment. The "
+                "detailed steps come next, numbered, with a checklist for the day itself."
+            ),
+            "Faire relire par quelqu'un d'extérieur": "Have it read by an outsider",
+            "Un ami qui ne connaît pas l'association est le meilleur testeur : notez où il bloque.": (
+                "A friend who does not know the association is the best tester: note where they get stuck."
+            ),
         },
     },
     {
@@ -162,6 +181,18 @@ GUIDES = [
             "guide-valoriser-les-actions-locales": "guide-showcasing-local-actions",
             "Recueillir des témoignages et remercier les équipes, sans y passer ses soirées.": (
                 "Collecting testimonials and thanking teams, without spending your evenings on it."
+            ),
+            "Demander au bon moment": "Ask at the right time",
+            "Le lendemain de l'action, l'enthousiasme est intact : c'est là qu'un court message qui demande "
+            "une photo et trois phrases obtient le plus de réponses.": (
+                "The day after the action, the enthusiasm is still there: that is when a short message asking for a "
+                "photo and three sentences gets the most answers."
+            ),
+            "Montrer chaque action": "Show every action",
+            "Publiez les témoignages sur le site et dans la lettre d'information, avec le prénom et la ville. "
+            "Une carte des actions rend visible ce qui se passe partout.": (
+                "Publish the testimonials on the site and in the newsletter, with the first name and the town. "
+                "A map of the actions makes visible what happens everywhere."
             ),
         },
     },
@@ -213,6 +244,8 @@ def load(demo):
                 english = event.get_translation(demo.english)
                 english.recap_article = recap
                 english.save_revision().publish()
+                # The English page carries the change: its translation is in sync again.
+                TranslationSource.get_or_create_from_instance(event)[0].update_from_db()
         demo.note(RECAP_TITLE)
     for guide in GUIDES:
         if ArticlePage.objects.filter(locale=demo.french, slug=guide["slug"]).exists():

@@ -18,6 +18,38 @@ ASSOCIATIONS = [
     ("Familles Solidaires", "Un réseau de familles qui s'entraident et animent la vie locale."),
 ]
 
+# The English site's texts of the same associations: short description, then description.
+ENGLISH = {
+    "Courir Ensemble": (
+        "Charity runs in schools and companies to fund the fight against hunger.",
+        "Courir Ensemble organises charity runs in schools, clubs and companies. Each runner looks for "
+        "sponsors; the money funds nutrition programmes.\n\nIts kits let a teacher or a parent set up a run "
+        "without knowing the association.",
+    ),
+    "Dignité Hygiène": (
+        "Collecting and giving out hygiene products for people in hardship.",
+        "Collections of hygiene products in supermarkets, schools and companies, handed out by partner "
+        "organisations to people in hardship.",
+    ),
+    "Route Sûre": (
+        "Road safety awareness, from the youngest to the oldest.",
+        "Road risk prevention: stands, workshops for children and older people, posters.",
+    ),
+    "Nature Propre": (
+        "Litter picks by local people and awareness of protecting nature.",
+        "Litter picks by local people and activities about protecting rivers and the coast.",
+    ),
+    "Souffle Commun": (
+        "Support for people with a rare respiratory disease and their families.",
+        "Support for people with a rare respiratory disease and their families; sports challenges and "
+        "charity breakfasts to make the disease known.",
+    ),
+    "Familles Solidaires": (
+        "A network of families who help each other and bring local life together.",
+        "A network of families who help each other: shared childcare, workshops, street parties.",
+    ),
+}
+
 
 # name → (description, territories, theme slugs, member since)
 DIRECTORY = {
@@ -83,7 +115,7 @@ def skeleton(demo):
 def load(demo):
     skeleton(demo)
     for name, description in ASSOCIATIONS:
-        AssociationFactory(name=name, short_description=description)
+        AssociationFactory(name=name, short_description=description, short_description_en=ENGLISH[name][0])
     demo.associations = {association.name: association for association in Association.objects.all()}
     demo.on_finish(enrich_directory)  # after kits: associations have kit themes
 
@@ -92,9 +124,17 @@ def enrich_directory(demo):
     themes = {theme.slug: theme for theme in themes_in(demo.french)}
     for name, (description, territories, theme_slugs, since) in DIRECTORY.items():
         association = Association.objects.filter(name=name).first()
-        if association is None or association.description:
+        if association is None:
+            continue
+        # Databases loaded before the English texts get them too (and keep an editor's own).
+        Association.objects.filter(pk=association.pk, short_description_en="").update(
+            short_description_en=ENGLISH[name][0]
+        )
+        Association.objects.filter(pk=association.pk, description_en="").update(description_en=ENGLISH[name][1])
+        if association.description:
             continue
         association.description = description
+        association.description_en = ENGLISH[name][1]
         association.territories = territories
         association.member_since = since
         association.save()

@@ -5,12 +5,15 @@ none of them: the association's page shows its kits, sessions and stories throug
 template tags those apps provide (`association_kits`, `association_sessions`,
 `association_testimonials`), so the dependency points from them to here."""
 
+from typing import NamedTuple
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -33,9 +36,18 @@ class AssociationQuerySet(models.QuerySet):
         return self.filter(territories__contains=f",{code},")
 
 
+class Localized(NamedTuple):
+    """A text and the language it is written in (for the element's `lang`)."""
+
+    text: str
+    lang: str
+
+
 class Association(index.Indexed, models.Model):
     """A member association of the network: owns kits, hosts sessions, employs members.
-    Not translated: its name is its name; its description is written in French."""
+    Not a translatable snippet (its name is its name, and kits, events and members point to
+    one row): its descriptions have an English field beside the French one, shown on the
+    English site when written, else the French one marked `lang="fr"`."""
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(
@@ -56,6 +68,15 @@ class Association(index.Indexed, models.Model):
         max_length=3000,
         blank=True,
         help_text=_("A few paragraphs for the association's page in the directory."),
+    )
+    short_description_en = models.TextField(
+        _("short description in English"), max_length=400, blank=True, help_text=_("Shown on the English site.")
+    )
+    description_en = models.TextField(
+        _("description in English"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Shown on the English site; the French description is shown there while this is empty."),
     )
     territories = ChoiceListField(
         _("territories"),
@@ -91,6 +112,10 @@ class Association(index.Indexed, models.Model):
         FieldPanel("short_description"),
         FieldPanel("description"),
         MultiFieldPanel(
+            [FieldPanel("short_description_en"), FieldPanel("description_en")],
+            heading=_("In English"),
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("member_since"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -106,6 +131,8 @@ class Association(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("short_description"),
         index.SearchField("description"),
+        index.SearchField("short_description_en"),
+        index.SearchField("description_en"),
     ]
 
     class Meta:
@@ -116,6 +143,23 @@ class Association(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def localized(self, field, language=None):
+        """`field` in `language` (the active one by default) when written, else in French."""
+        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if language != settings.LANGUAGE_CODE:
+            text = getattr(self, f"{field}_{language}", "")
+            if text:
+                return Localized(text, language)
+        return Localized(getattr(self, field), settings.LANGUAGE_CODE)
+
+    @property
+    def localized_short_description(self):
+        return self.localized("short_description")
+
+    @property
+    def localized_description(self):
+        return self.localized("description")
 
     def get_territories_display(self):
         return [DEPARTEMENTS[code] for code in self.territories if code in DEPARTEMENTS]

@@ -28,7 +28,7 @@ def fetch(pks, context):
 
 
 def texts(association):
-    return [association.short_description]
+    return [association.localized_short_description.text]
 
 
 ASSOCIATION_SEARCH = SearchType(

@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from community.comments.models import CommentReport
+
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 
 
@@ -84,3 +86,39 @@ class ThreadCommentForm(CommentSecurityForm):
 
     def visible_field_names(self):
         return [name for name in ("name", "email", "comment", "followup") if name in self.fields]
+
+
+REPORT_DETAILS_MAX_LENGTH = 300
+
+
+class ReportForm(forms.Form):
+    """Why a member reports a comment: one reason, a few words if they wish (required for
+    "Something else", or the moderators would not know what to look for)."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this comment?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the reason that fits best."),
+            "invalid_choice": _("Choose one of the reasons listed."),
+        },
+    )
+    details = forms.CharField(
+        label=_("In a few words"),
+        required=False,
+        max_length=REPORT_DETAILS_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("300 characters at most. Only the moderators read it."),
+        error_messages={
+            "max_length": _("This is %(show_value)d characters long: please shorten it to %(limit_value)d."),
+        },
+    )
+    next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["details"] = (cleaned_data.get("details") or "").strip()
+        if cleaned_data.get("reason") == CommentReport.Reason.OTHER and not cleaned_data["details"]:
+            self.add_error("details", _("Say in a few words what is wrong with this comment."))
+        return cleaned_data

@@ -28,3 +28,27 @@ class CommentConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.digest[:12]}…"
+
+
+class CommentReport(models.Model):
+    """Why a member reported a comment: one per django_comments flag (the flag stays the
+    report itself, which the admin listing and the moderation panel count)."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSIVE = "abusive", _("Abusive, hateful or threatening")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        PERSONAL_DATA = "personal_data", _("Shows someone's personal data")
+        OTHER = "other", _("Something else")
+
+    flag = models.OneToOneField("django_comments.CommentFlag", on_delete=models.CASCADE, related_name="report")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    details = models.CharField(_("details"), max_length=300, blank=True)
+
+    class Meta:
+        app_label = "community"
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
+
+    def __str__(self):
+        return self.get_reason_display()

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import timedelta
 
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
-from community.comments.models import CommentConfirmation
+from community.comments.models import CommentConfirmation, CommentReport
 from community.comments.threads import is_visible, thread_target
 from core.emails import send_templated_mail
 from core.i18n import in_language_code
@@ -276,13 +277,35 @@ def notify_followers(comment):
     return sent
 
 
+def report(comment, user, reason, details=""):
+    """A member reports a comment, with their reason; the first report of a comment
+    e-mails the Moderators. Returns False when this member had already reported it."""
+    with transaction.atomic():
+        flag, created = CommentFlag.objects.get_or_create(comment=comment, user=user, flag=CommentFlag.SUGGEST_REMOVAL)
+        if not created:
+            return False
+        CommentReport.objects.create(flag=flag, reason=reason, details=details)
+        if comment.flags.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1:
+            transaction.on_commit(lambda: tell_moderators_of_first_report(comment))
+    return True
+
+
+def first_report(comment):
+    return (
+        CommentReport.objects.filter(flag__comment=comment, flag__flag=CommentFlag.SUGGEST_REMOVAL)
+        .order_by("flag__flag_date", "pk")
+        .first()
+    )
+
+
 def tell_moderators_of_first_report(comment):
     """On a comment's first report, an e-mail to each member of the Moderators group with
-    the comment and a link to the reported comments in the admin."""
+    the comment, the reporter's reason and a link to the reported comments in the admin."""
     moderators = (
         get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
     )
     admin_url = absolute_url(reverse(XtdComment.snippet_viewset.get_url_name("list")) + "?reported=true")
+    found = first_report(comment)
     for moderator in moderators:
         language = getattr(getattr(moderator, "wagtail_userprofile", None), "preferred_language", "") or "fr"
         send_templated_mail(
@@ -294,6 +317,9 @@ def tell_moderators_of_first_report(comment):
                 "text": comment.comment,
                 "page": page_in(comment.content_object, language),
                 "admin_url": admin_url,
+                # The label stays lazy: rendered in the moderator's language.
+                "reason": CommentReport.Reason(found.reason).label if found else "",
+                "details": found.details if found else "",
             },
             language,
         )

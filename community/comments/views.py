@@ -5,7 +5,6 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.comments import services
-from community.comments.forms import ThreadCommentForm
+from community.comments.forms import ReportForm, ThreadCommentForm
 from community.comments.threads import is_visible, thread_target
 from community.members.access import is_network_member, network_member_required
 from core.client_ip import client_ip
@@ -113,21 +112,30 @@ def confirm(request, key):
     return redirect(f"{next_path}#c{comment.pk}")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @network_member_required
 def flag(request, comment_id):
+    """Report a comment: a small form on a page of its own (the reason, a few words)."""
     comment = get_object_or_404(XtdComment, pk=comment_id)
     if not is_visible(comment):
         raise Http404  # hidden: as if it did not exist
-    if not _limit("flag", str(request.user.pk)):
-        return too_many_requests(request)
-    _flag, created = CommentFlag.objects.get_or_create(
-        comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
-    )
-    if created and comment.flags.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1:
-        transaction.on_commit(lambda: services.tell_moderators_of_first_report(comment))
-    messages.success(request, _("Thank you: the moderators will look at this comment."))
-    return redirect(safe_next(request, comment.content_object.url) + f"#c{comment.pk}")
+    page = services.page_in(comment.content_object, get_language())
+    next_path = safe_next(request, page.url)
+    back = f"{next_path}#c{comment.pk}"
+    if comment.flags.filter(user=request.user, flag=CommentFlag.SUGGEST_REMOVAL).exists():
+        messages.info(request, _("You already reported this comment: the moderators will look at it."))
+        return redirect(back)
+    form = ReportForm(request.POST or None, initial={"next": next_path}, auto_id="report_%s")
+    if request.method == "POST":
+        if not _limit("flag", str(request.user.pk)):
+            return too_many_requests(request)
+        if form.is_valid():
+            services.report(comment, request.user, form.cleaned_data["reason"], form.cleaned_data["details"])
+            messages.success(request, _("Thank you: the moderators will look at this comment."))
+            return redirect(back)
+    context = {"form": form, "comment": comment, "target": page, "next_path": next_path}
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "community/comments/report.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,12 +3,13 @@ first, filters by visibility, reports and page; hide or restore one or many (the
 are community/comments/moderation.py)."""
 
 import django_filters
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
@@ -30,6 +31,20 @@ def excerpt(comment):
 def page_title(comment):
     page = comment.content_object
     return page.title if page is not None else "—"
+
+
+def report_reasons(comment):
+    """The reporters' reasons, oldest first, with their words: "Spam or advertising · Something
+    else: “…”". Read from the flags prefetched by the listing's queryset."""
+    parts = []
+    for flag in comment.removal_flags:
+        report = getattr(flag, "report", None)
+        if report is None:
+            continue
+        label = str(report.get_reason_display())
+        details = Truncator(report.details).chars(80)
+        parts.append(gettext("%(reason)s: “%(details)s”") % {"reason": label, "details": details} if details else label)
+    return " · ".join(parts) or "—"
 
 
 def visibility(comment):
@@ -97,6 +112,7 @@ class CommentViewSet(SnippetViewSet):
             primary=is_visible,
         ),
         Column("flag_count", label=pgettext_lazy("comment", "Reports")),
+        Column("report_reasons", label=_("Reasons given"), accessor=report_reasons),
         DateColumn("submit_date", label=_("Sent on")),
     ]
     filterset_class = CommentFilterSet
@@ -114,8 +130,11 @@ class CommentViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         # Reported comments first, then the newest.
-        return with_flag_counts(XtdComment.objects.select_related("content_type", "user")).order_by(
-            "-flag_count", "-submit_date"
+        removal_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL).select_related("report")
+        return (
+            with_flag_counts(XtdComment.objects.select_related("content_type", "user"))
+            .prefetch_related(Prefetch("flags", queryset=removal_flags.order_by("flag_date"), to_attr="removal_flags"))
+            .order_by("-flag_count", "-submit_date")
         )
 
 

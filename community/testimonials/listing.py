@@ -75,7 +75,8 @@ class WallFilters:
 
 def wall_context(request, page):
     filters = WallFilters(request.GET, locale=page.locale, language=page.locale.language_code)
-    paginator = Paginator(filters.apply(Testimonial.objects.for_listing()), PER_PAGE)
+    listing = Testimonial.objects.for_listing(page.locale.language_code)  # the visitor's language first
+    paginator = Paginator(filters.apply(listing), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     testimonials = list(page_obj.object_list)
     kits = localized_kits(testimonials, page.locale)

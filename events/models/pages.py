@@ -99,6 +99,13 @@ class EventPageForm(WagtailAdminPageForm):
         opens = cleaned_data.get("registration_opens_at")
         if opens and closes and closes <= opens:
             self.add_error("registration_closes_at", _("Registration must close after it opens."))
+        reason = (cleaned_data.get("cancellation_reason") or "").strip()
+        if len(reason) > 500:
+            self.add_error("cancellation_reason", _("Keep the reason under 500 characters."))
+        elif cleaned_data.get("cancelled") and not reason and not getattr(self, "is_deferred_validation", False):
+            self.add_error(
+                "cancellation_reason", _("Say why the session is cancelled: it is sent to everyone registered.")
+            )
         capacity = cleaned_data.get("capacity")
         if self.instance.pk and capacity is not None:
             confirmed = self.instance.source_event.registrations.confirmed().count()
@@ -182,9 +189,25 @@ class EventPage(RoutablePageMixin, Page):
         related_name="recapped_events",
         help_text=_("The article that tells what was said at the session (under Resources)."),
     )
-    # The calendar files' SEQUENCE: raised when the date or the place changes.
+    cancelled = models.BooleanField(
+        _("session cancelled"),
+        default=False,
+        help_text=_(
+            "Tick and publish to cancel the session: registration closes, the page says it is cancelled and "
+            "everyone registered or waiting is e-mailed the reason below with a calendar cancellation."
+        ),
+    )
+    cancellation_reason = models.TextField(
+        _("reason for cancelling"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown on the page and sent to everyone registered. Required to cancel."),
+    )
+    # The calendar files' SEQUENCE: raised when the date or the place changes, or at a cancellation.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     calendar_signature = models.CharField(max_length=64, blank=True, editable=False)
+    # Whether registrants were last told the session is cancelled (events.services.calendar_changed).
+    calendar_cancelled = models.BooleanField(default=False, editable=False)
 
     objects = EventPageManager()
     base_form_class = EventPageForm
@@ -216,6 +239,10 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("host_associations", widget=forms.CheckboxSelectMultiple), FieldPanel("host_thanks")],
             heading=_("Hosts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cancelled"), FieldPanel("cancellation_reason")],
+            heading=_("Cancel the session"),
         ),
         FieldPanel("body"),
         FieldPanel("recap"),
@@ -263,6 +290,7 @@ class EventPage(RoutablePageMixin, Page):
         obj = super().with_content_json(content)
         obj.calendar_sequence = self.calendar_sequence
         obj.calendar_signature = self.calendar_signature
+        obj.calendar_cancelled = self.calendar_cancelled
         return obj
 
     # Rules.
@@ -289,8 +317,10 @@ class EventPage(RoutablePageMixin, Page):
         return min(closes, self.start)
 
     def registration_state(self, now=None):
-        """'open', 'not_yet' (before the opening), 'closed' (after the closing) or 'past'."""
+        """'cancelled', 'open', 'not_yet' (before the opening), 'closed' (after the closing) or 'past'."""
         now = now or timezone.now()
+        if self.cancelled:
+            return "cancelled"
         if now >= self.end:
             return "past"
         if now >= self.registration_closes():

@@ -59,7 +59,7 @@ def test_moderators_are_emailed_on_the_first_report_only(client, recap, moderato
         reporter = MemberFactory(approved=True).user
         client.force_login(reporter)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(f"/commentaires/signaler/{target.pk}/", {"next": RECAP_URL})
+            client.post(f"/commentaires/signaler/{target.pk}/", {"next": RECAP_URL, "reason": "spam"})
     assert CommentFlag.objects.filter(comment=target).count() == 2
     assert sorted(message.to[0] for message in mail.outbox) == ["moderation0@example.org", "moderation1@example.org"]
     message = mail.outbox[0]

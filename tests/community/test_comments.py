@@ -218,7 +218,7 @@ def test_members_flag_and_moderators_see_flagged_first_then_hide(client, recap, 
     assert client.post(f"/commentaires/signaler/{target.pk}/").status_code == 302  # to the login page
     assert not CommentFlag.objects.filter(comment_id=target.pk).exists()
     client.force_login(approved_member.user)
-    response = client.post(f"/commentaires/signaler/{target.pk}/", {"next": RECAP})
+    response = client.post(f"/commentaires/signaler/{target.pk}/", {"next": RECAP, "reason": "off_topic"})
     assert response.status_code == 302
     assert CommentFlag.objects.filter(comment_id=target.pk, flag=CommentFlag.SUGGEST_REMOVAL).count() == 1
     assert "You reported this comment" in client.get(RECAP_EN).content.decode()

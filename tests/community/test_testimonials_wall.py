@@ -54,7 +54,7 @@ def test_wall_shows_only_approved_testimonials(client):
 def test_each_testimonial_has_its_own_page_in_both_languages(client, kit):
     testimonial = make_testimonial(title="Plage nettoyée", kit=kit, participants=44, postcode="29200")
     html = client.get(f"{WALL_URL}{testimonial.pk}/").content.decode()
-    assert "<h1>Plage nettoyée</h1>" in html
+    assert '<h1 lang="fr">Plage nettoyée</h1>' in html  # the story's own language
     assert "Finistère (29)" in html and "44" in html
     assert f'href="{kit.url}"' in html
     english = client.get(f"/en/local-actions/{testimonial.pk}/").content.decode()

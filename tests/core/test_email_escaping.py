@@ -101,6 +101,16 @@ def test_registration_emails(event, kind):
     check(event_emails.send_registration_email(registration, kind))
 
 
+def test_session_cancelled_email(event):
+    type(event).objects.filter(pk=event.pk).update(cancelled=True, cancellation_reason=TITLE)
+    event.refresh_from_db()
+    for status in (Registration.Status.CONFIRMED, Registration.Status.WAITING):
+        registration = RegistrationFactory(event=event, name=TITLE, status=status, waiting_position=1)
+        message = event_emails.send_registration_email(registration, "session_cancelled")
+        check(message)
+        assert message.body.count(TITLE) >= 2  # the title and the editors' reason
+
+
 def test_topic_selected_email(event):
     topic = TopicProposal.objects.create(title=TITLE, proposer=UserFactory(), event=event)
     check(event_emails.send_topic_selected_email(topic))

@@ -28,8 +28,18 @@ class TestimonialQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Testimonial.Status.PENDING)
 
-    def for_listing(self):
-        return self.public().select_related("kit", "association").order_by("-action_date", "-pk")
+    def for_listing(self, language=None, ordering=("-action_date", "-pk")):
+        """Approved, newest first; with `language` (the visitor's), the stories told in it
+        come first, then the others (each shown in its own language)."""
+        queryset = self.public().select_related("kit", "association")
+        if not language:
+            return queryset.order_by(*ordering)
+        other_language = models.Case(
+            models.When(language=language.split("-")[0], then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return queryset.annotate(other_language=other_language).order_by("other_language", *ordering)
 
 
 class Testimonial(PreviewableMixin, index.Indexed, models.Model):

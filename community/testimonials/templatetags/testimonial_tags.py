@@ -41,7 +41,7 @@ def local_actions_url(context):
 @register.inclusion_tag("community/testimonials/latest.html", takes_context=True)
 def latest_testimonials(context, count=3):
     wall = _wall(context)
-    testimonials = Testimonial.objects.for_listing().order_by("-moderated_at", "-pk")[:count]
+    testimonials = Testimonial.objects.for_listing(get_language(), ordering=("-moderated_at", "-pk"))[:count]
     return {
         "request": context.get("request"),
         "wall": wall,
@@ -51,9 +51,10 @@ def latest_testimonials(context, count=3):
 
 @register.inclusion_tag("community/testimonials/kit_section.html", takes_context=True)
 def kit_testimonials(context, kit, count=3):
-    """Approved testimonials of `kit` in any language (they attach to the source kit)."""
+    """Approved testimonials of `kit` in any language (they attach to the source kit), those
+    in the visitor's language first."""
     wall = _wall(context)
-    queryset = Testimonial.objects.for_listing().filter(kit__translation_key=kit.translation_key)
+    queryset = Testimonial.objects.for_listing(get_language()).filter(kit__translation_key=kit.translation_key)
     testimonials = list(queryset[: count + 1])
     return {
         "request": context.get("request"),
@@ -70,7 +71,7 @@ def kit_testimonials(context, kit, count=3):
 def association_testimonials(context, association, count=6):
     """The association's approved testimonials, newest first, and how many there are."""
     wall = _wall(context)
-    queryset = Testimonial.objects.for_listing().filter(association=association)
+    queryset = Testimonial.objects.for_listing(get_language()).filter(association=association)
     return {
         "request": context.get("request"),
         "wall": wall,
