@@ -15,7 +15,7 @@ from django.utils import timezone
 from community.comments.services import create_comment
 from community.members.factories import MemberFactory
 from community.members.models import MemberProfile
-from community.testimonials.models import Testimonial
+from community.testimonials.models import Testimonial as Story  # not "Test…": pytest would collect it
 from events.models import TopicProposal
 from home.models import HomePage
 from tests.browser.conftest import check_page
@@ -28,7 +28,7 @@ STORY = "Un atelier vélo qui n’a jamais eu lieu"
 @pytest.fixture
 def waiting(django_db_blocker):
     with django_db_blocker.unblock():
-        for model in (Testimonial, TopicProposal):
+        for model in (Story, TopicProposal):
             model.objects.all().delete()
         MemberProfile.objects.filter(status=MemberProfile.Status.PENDING).delete()
         get_user_model().objects.filter(email__in=["awa.inbox@example.org", "jules.inbox@example.org"]).delete()
@@ -98,7 +98,7 @@ def test_a_moderator_decides_from_the_inbox(browser, site_url, committed, waitin
     check_page(tab, "moderation-inbox-after-decisions")
 
     story.refresh_from_db()
-    assert story.status == Testimonial.Status.REJECTED
+    assert story.status == Story.Status.REJECTED
     assert set(MemberProfile.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)) == {
         MemberProfile.Status.APPROVED
     }

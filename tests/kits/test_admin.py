@@ -194,7 +194,9 @@ def test_kit_pages_are_not_the_root():
 
 def test_new_kit_form_explains_the_quality_panel(admin_client, add_url):
     html = admin_client.get(add_url).content.decode()
-    assert "Enregistrez un premier brouillon pour voir le temps de lecture" in html
+    # Nothing saved yet: the panel says its figures will follow the typing (quality-live.js).
+    assert "data-kit-quality-panel" in html
+    assert "Le temps de lecture, les étapes, la FAQ et les supports du kit s’affichent ici" in html
 
 
 def test_themes_snippet_listing(admin_client):
