@@ -242,6 +242,7 @@ def cancel(request, page, token):
     context = {
         "page": page,
         "registration": registration,
+        "someone_waiting": page.registrations.waiting().exists(),
         "next": next_url if next_url == reverse("account_home") else "",
     }
     return TemplateResponse(request, "events/cancel.html", context)

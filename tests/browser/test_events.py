@@ -138,3 +138,48 @@ def test_guest_registers_and_confirms_by_e_mail(page, sessions):
     page.get_by_role("button", name="Confirmer mon inscription").click()
     expect(page.get_by_text("Votre place est confirmée")).to_be_visible()
     check_page(page, "event-guest-confirmed-fr")
+
+
+def test_a_member_on_a_phone_registers_then_cancels_from_the_e_mail(phone, site_url, db_access):
+    """The member's journey at 390 px, through the e-mails: the seat's calendar file, then the
+    e-mail's own cancellation link, its confirmation page and the CANCEL that follows."""
+    from icalendar import Calendar
+
+    from community.members.factories import MemberFactory
+    from events.factories import EventPageFactory
+    from events.models import EventIndexPage
+
+    suffix = timezone.now().strftime("%H%M%S%f")
+    event = EventPageFactory.build(
+        title="Petit Déj téléphone", slug=f"telephone-{suffix}", start=timezone.now() + timedelta(days=12), capacity=3
+    )
+    EventIndexPage.objects.get(locale__language_code="fr").add_child(instance=event)
+    event.save_revision().publish()
+    member = MemberFactory(approved=True, user__first_name="Chloé", user__email=f"chloe-{suffix}@example.org").user
+    sign_in(phone.context, member, site_url)
+
+    phone.goto("/evenements/")
+    phone.get_by_role("link", name="Petit Déj téléphone").click()
+    check_page(phone, "member-phone-event")
+    phone.get_by_role("button", name="S'inscrire").click()
+    expect(phone.get_by_text("Votre place est confirmée. Un e-mail de confirmation")).to_be_visible()
+    check_page(phone, "member-phone-registered")
+
+    confirmation = [m for m in mail.outbox if member.email in m.to][-1]
+    (ics,) = [content for _name, content, mime in confirmation.attachments if "calendar" in mime]
+    calendar = Calendar.from_ical(ics)
+    assert calendar["METHOD"] == "PUBLISH"
+    assert [str(e["STATUS"]) for e in calendar.walk("VEVENT")] == ["CONFIRMED"]
+
+    cancel_link = re.search(r"Annuler mon inscription ?: (\S+)", confirmation.body).group(1)
+    phone.goto(re.sub(r"^https?://[^/]+", "", cancel_link))
+    expect(phone.get_by_text("Votre place se libère pour quelqu'un d'autre")).to_be_visible()  # nobody waits
+    check_page(phone, "member-phone-cancel-confirm")
+    phone.get_by_role("button", name="Oui, annuler mon inscription").click()
+    expect(phone.get_by_text("Votre inscription est annulée")).to_be_visible()
+    check_page(phone, "member-phone-cancelled")
+    receipt = [m for m in mail.outbox if member.email in m.to][-1]
+    (ics,) = [content for _name, content, mime in receipt.attachments if "calendar" in mime]
+    cancelled = Calendar.from_ical(ics)
+    assert cancelled["METHOD"] == "CANCEL"
+    assert int(cancelled.walk("VEVENT")[0]["SEQUENCE"]) > int(calendar.walk("VEVENT")[0].get("SEQUENCE", 0))
