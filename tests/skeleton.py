@@ -8,11 +8,12 @@ skeleton is saved once, serialized, and put back after them, so the order of the
 matters (docs/traps.md)."""
 
 import os
+import time
 
 from django.apps import apps
 from django.core import serializers
-from django.core.management import call_command
-from django.db import connections, router
+from django.core.management import CommandError, call_command
+from django.db import OperationalError, connections, router
 from django.db.migrations.loader import MigrationLoader
 
 from core import locale_cache
@@ -56,18 +57,32 @@ def _remember(connection):
 def restore():
     """Empty every table, then load the saved skeleton back, primary keys included."""
     for connection in connections.all():
-        # No post_migrate: the saved state holds the content types and permissions already.
-        call_command(
-            "flush",
-            interactive=False,
-            database=connection.alias,
-            inhibit_post_migrate=True,
-            reset_sequences=False,  # the ids restored below must not be handed out again
-            verbosity=0,
-        )
+        _flush(connection)
         connection.creation.deserialize_db_from_string(_saved[connection.alias])
         _remember(connection)
     locale_cache.forget()
+
+
+def _flush(connection, attempts=5):
+    """Empty every table. A request the browser sent as the test ended (an autosave, the live
+    quality panel) may still hold locks in the live server's thread: PostgreSQL then breaks
+    the deadlock by failing our TRUNCATE, which is retried once that request is done."""
+    for attempt in range(attempts):
+        try:
+            # No post_migrate: the saved state holds the content types and permissions already.
+            call_command(
+                "flush",
+                interactive=False,
+                database=connection.alias,
+                inhibit_post_migrate=True,
+                reset_sequences=False,  # the ids restored below must not be handed out again
+                verbosity=0,
+            )
+            return
+        except CommandError as error:
+            if not isinstance(error.__cause__, OperationalError) or attempt == attempts - 1:
+                raise
+            time.sleep(1 + attempt)
 
 
 def commits(item):

@@ -31,6 +31,7 @@ def waiting(django_db_blocker):
         for model in (Story, TopicProposal):
             model.objects.all().delete()
         MemberProfile.objects.filter(status=MemberProfile.Status.PENDING).delete()
+        CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL).delete()  # counts below are exact
         get_user_model().objects.filter(email__in=["awa.inbox@example.org", "jules.inbox@example.org"]).delete()
         story = make_testimonial(status="pending", title=STORY, email="auteure.velo@example.org")
         first = MemberFactory(user__first_name="Awa", user__last_name="Diallo", user__email="awa.inbox@example.org")
