@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from wagtail.models import Workflow
 
 from community.associations import staff
 from community.associations.factories import AssociationFactory
+from community.associations.space import space_panel
 from community.members.factories import UserFactory
 from community.testimonials.models import Testimonial as Story
 from events.factories import RegistrationFactory
@@ -238,6 +240,13 @@ def test_the_query_count_is_constant_whatever_the_number_of_kits_sessions_and_as
         fill(AssociationFactory(name=f"Association budget {n}"), user, make_kit, make_event, n)
     many = count_queries(client)
     assert one == many
+    request = RequestFactory().get(HOME)
+    request.user = user
+    staff.association_scope(user)  # once per request, shared with the other panels
+    with CaptureQueriesContext(connection) as queries:
+        space_panel(request).get_context_data()
+    # Its own queries: names, kits (5), stories (1), sessions (2) and the site's root paths.
+    assert len(queries) <= 10, [query["sql"] for query in queries.captured_queries]
     html = BeautifulSoup(client.get(HOME).content, "html.parser").select_one("[data-association-space]")
     assert len(html.select("[data-space-kit]")) == 10  # Collecte des Amis and the nine budget kits
     assert len(html.select("[data-space-session]")) == 5
