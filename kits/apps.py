@@ -14,12 +14,13 @@ class KitsConfig(AppConfig):
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
+        from community.associations.space import register_space_section
         from core import unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.page_cache_signals import register_sections
         from core.search_types import register_search_type
-        from kits import cache_sections, daily, emails, personal_data, search, services
+        from kits import association_space, cache_sections, daily, emails, personal_data, search, services
         from kits.declaration_forms import DeclarationForm
         from kits.document_permissions import document_policy
         from kits.models import KitIndexPage
@@ -36,6 +37,7 @@ class KitsConfig(AppConfig):
         )
         register_daily_job("kit reminders and follow-ups", daily.run, order=20)
         register_search_type(search.KIT_SEARCH, order=10)
+        register_space_section("kits/admin/space_kits.html", association_space.context, order=10)
         register_retry_form(r"/je-me-lance/$", DeclarationForm)
         # Replaces Wagtail's page policy (same behaviour for everyone but association staff).
         register_permission_policy(AbstractPage, AssociationScopedPagePolicy())

@@ -225,3 +225,36 @@ def public_counts():
 
 def actions_by_territory():
     return dict(ActionDeclaration.objects.active().values_list("territory").annotate(n=Count("id")).order_by())
+
+
+def per_kit_since(filters, periods):
+    """{kit id: {period: {"declarations", "downloads", "reported"}}} for each period of
+    `periods` ({name: first day}), counted by the declaration's date as in the report:
+    one aggregate over the declarations and one over the downloads, whatever the number of
+    kits and periods. `filters` narrows as the report does (its `start` should be the
+    earliest period's)."""
+
+    def since(day, prefix=""):
+        return Q(**{f"{prefix}created_at__date__gte": day})
+
+    counts = {}
+    for name, day in periods.items():
+        counts[f"{name}__declarations"] = Count("id", filter=since(day))
+        counts[f"{name}__reported"] = Count("id", filter=since(day) & REPORTED)
+    rows = declarations(filters).values("kit").annotate(**counts).order_by()
+    download_counts = {
+        f"{name}__downloads": Count("id", filter=since(day, "declaration__")) for name, day in periods.items()
+    }
+    downloaded = {
+        row.pop("declaration__kit"): row
+        for row in downloads(filters).values("declaration__kit").annotate(**download_counts).order_by()
+    }
+    figures = {}
+    for row in rows:
+        kit = row.pop("kit")
+        row.update(downloaded.get(kit, {}))
+        figures[kit] = {
+            name: {figure: row.get(f"{name}__{figure}", 0) for figure in ("declarations", "downloads", "reported")}
+            for name in periods
+        }
+    return figures

@@ -1,14 +1,17 @@
 """The network's associations in the admin (a snippet: name, logo, territories…).
 Association staff list and edit their own association's entry, no other
-(community.associations.staff); the network's staff see them all."""
+(community.associations.staff); the network's staff see them all. Association staff's
+dashboard opens on their space (community.associations.space)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from community.associations.models import Association
+from community.associations.space import space_panel
 from community.associations.staff import association_scope
 
 
@@ -46,3 +49,10 @@ class AssociationViewSet(SnippetViewSet):
 
 
 register_snippet(AssociationViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_association_space_panel(request, panels):
+    panel = space_panel(request)
+    if panel is not None:
+        panels.append(panel)

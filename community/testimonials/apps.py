@@ -10,7 +10,8 @@ class TestimonialsConfig(AppConfig):
     verbose_name = _("Testimonials")
 
     def ready(self):
-        from community.testimonials import personal_data, receivers, search
+        from community.associations.space import register_space_section
+        from community.testimonials import association_space, personal_data, receivers, search
         from community.testimonials.forms import TestimonialForm
         from community.testimonials.photo_storage import purge_kept_photos_job
         from community.testimonials.sitemap import testimonial_addresses
@@ -25,3 +26,4 @@ class TestimonialsConfig(AppConfig):
         register_retry_form(r"/partager/$", TestimonialForm)
         register_daily_job("kept testimonial photos", purge_kept_photos_job, order=60)
         register_sitemap_source(testimonial_addresses)
+        register_space_section("community/testimonials/admin/space_stories.html", association_space.context, order=20)

@@ -1,7 +1,8 @@
 """An association's space in the real admin: A's staff sign in with TOTP, create a kit
-(the association is preset, only theirs offered) and submit it to "Kit review"; a network
-Moderator publishes it; A's figures show it, at 390 and 1280 px; B's staff see nothing of
-it (explorer, report). The kit's step and material are added by the test between the
+(the association is preset, only theirs offered), submit it to "Kit review" and see it "in
+review" on their dashboard; a network Moderator publishes it; A's dashboard shows it live
+with its figures, and so does the report, at 390 and 1280 px; B's staff see nothing of it
+(dashboard, explorer, report). The kit's step and material are added by the test between the
 draft and the submission: the block editor and the document chooser are walked in
 test_kit_form.py and test_kit_materials.py."""
 
@@ -13,7 +14,7 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
-from tests.browser.conftest import check_page
+from tests.browser.conftest import SCREENSHOTS, check_page
 from tests.browser.staff import sign_in, staff_with_totp
 from tests.browser.test_kit_review import click_footer_action
 
@@ -54,9 +55,12 @@ def test_association_staff_create_submit_and_see_their_figures(
     browser, site_url, two_associations, django_db_blocker, settings
 ):
     from community.associations import staff
+    from events.factories import EventPageFactory, RegistrationFactory
+    from events.models import EventIndexPage
     from home.factories import stream
     from kits.factories import ActionDeclarationFactory, KitDocumentFactory, KitMaterialFactory, step
     from kits.models import KitPage
+    from tests.community.testimonial_helpers import make_testimonial
 
     settings.MFA_REQUIRED_FOR_STAFF = True
     a, b, index, suffix = (two_associations[key] for key in ("a", "b", "index", "suffix"))
@@ -93,6 +97,12 @@ def test_association_staff_create_submit_and_see_their_figures(
     writer.goto(edit_path)
     click_footer_action(writer, "[name=action-submit]")
     expect(writer.locator(".messages")).to_contain_text(title)
+    # Their dashboard opens on their space: the kit is there, in review.
+    writer.goto("/admin/")
+    card = writer.locator("[data-space-kit]", has_text=title)
+    expect(card.locator("[data-kit-state]")).to_have_text("En relecture")
+    expect(card.locator("[data-figure=declarations] td")).to_have_text(["0", "0"])
+    check_page(writer, "association-staff-dashboard-in-review-1280")
     writer.context.close()
     kit.refresh_from_db()
     assert kit.current_workflow_state.status == "in_progress" and not kit.live
@@ -107,6 +117,14 @@ def test_association_staff_create_submit_and_see_their_figures(
     kit.refresh_from_db()
     assert kit.live
     ActionDeclarationFactory(kit=kit, territory="35")
+    # A story about it waits for moderation; A hosts a session with two seats taken.
+    make_testimonial(kit=kit, status="pending")
+    session = EventPageFactory.build(
+        title=f"Petit Déj des Amis {suffix}", slug=f"petit-dej-{suffix}", host_associations=[a]
+    )
+    EventIndexPage.objects.get(locale__language_code="fr").add_child(instance=session)
+    session.save_revision().publish()
+    RegistrationFactory.create_batch(2, event=session)
 
     # A's figures show it, on a phone and a wide screen.
     tab = new_tab(browser, site_url, 390)
@@ -119,12 +137,27 @@ def test_association_staff_create_submit_and_see_their_figures(
         check_page(tab, f"association-staff-figures-{width}")
         tab.goto("/admin/")
         expect(tab.locator("[data-kit-indicators-panel]")).to_contain_text(a.name)
+        space = tab.locator("[data-association-space]")
+        expect(space).to_contain_text(a.name)
+        card = space.locator("[data-space-kit]", has_text=title)
+        expect(card.locator("[data-kit-state]")).to_have_text("En ligne")
+        expect(card.locator("[data-figure=declarations] td")).to_have_text(["1", "1"])
+        expect(card.get_by_role("link", name=title)).to_have_attribute("href", edit_path)
+        expect(space.locator("[data-space-stories]")).to_contain_text("1 témoignage sur vos kits attend la modération")
+        expect(space.locator("[data-space-session]")).to_contain_text(["2 / 20 places prises"])
         check_page(tab, f"association-staff-dashboard-{width}")
+        tab.set_viewport_size({"width": width, "height": 2400})  # the whole panel, for the eyes
+        space.screenshot(path=str(SCREENSHOTS / f"association-staff-space-panel-{width}.png"))
     tab.context.close()
 
-    # B's staff see nothing of it: not in the explorer, nor the report, nor its edit view.
+    # B's staff see nothing of it: not on their dashboard, in the explorer, the report, its edit view.
     other = new_tab(browser, site_url, 1280)
-    sign_in(other, b_staff, b_secret, next_url=f"/admin/pages/{index.pk}/")
+    sign_in(other, b_staff, b_secret, next_url="/admin/")
+    expect(other.locator("[data-association-space]")).to_contain_text(b.name)
+    expect(other.locator("[data-space-no-kit]")).to_contain_text("Aucun kit pour l'instant")
+    expect(other.get_by_text(title)).to_have_count(0)
+    check_page(other, "association-staff-other-dashboard-1280")
+    other.goto(f"/admin/pages/{index.pk}/")
     expect(other.get_by_role("heading", level=1)).to_be_visible()
     expect(other.get_by_text(title)).to_have_count(0)
     other.goto("/admin/reports/kit-indicators/")
