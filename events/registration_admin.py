@@ -1,7 +1,12 @@
 """Editors cancel a person's registration or move it to another session, from the
 registrations list: a confirmation page says what will happen (who takes the freed seat,
 a seat or the waiting list there), then the rules of events.services do it (locks,
-waiting list, e-mails with their calendar files) and the admin history keeps a line."""
+waiting list, e-mails with their calendar files) and the admin history keeps a line.
+
+Association staff see (never change) the registrations of the sessions their
+associations host (`EventPage.host_associations`) and no other: `their_registrations`
+narrows the list, its search, its filters and its export; cancelling and moving stay
+with the network's team (`events.change_registration`)."""
 
 from django import forms
 from django.contrib import messages
@@ -20,11 +25,31 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 
+from community.associations.staff import association_scope
 from events import services
 from events.models import EventPage, Registration
 
 PERMISSION = "events.change_registration"
 CANCEL_ACTION, MOVE_ACTION = "relais.registration.cancel", "relais.registration.move"
+
+
+def hosted_sessions(scope):
+    """The sessions hosted by one of these associations (a subquery)."""
+    return EventPage.objects.filter(host_associations__in=scope).values("pk")
+
+
+def their_registrations(queryset, user):
+    """The part of `queryset` that `user` may see: everything for the network, the
+    registrations of the sessions their associations host for association staff."""
+    scope = association_scope(user)
+    return queryset if scope is None else queryset.filter(event_id__in=hosted_sessions(scope))
+
+
+def sessions_to_filter_by(request):
+    """The listing's session filter: every session, or those their associations host."""
+    sessions = EventPage.objects.order_by("-start")
+    scope = association_scope(request.user) if request is not None else None
+    return sessions if scope is None else sessions.filter(pk__in=hosted_sessions(scope))
 
 
 def list_url():

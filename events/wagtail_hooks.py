@@ -1,10 +1,14 @@
 """Admin: registrations per event, with filters, attendance and CSV export, and the row
-buttons that cancel or move a person (events/registration_admin.py)."""
+buttons that cancel or move a person (events/registration_admin.py). Association staff
+see those of the sessions their associations host, nothing else, and change none."""
+
+import django_filters
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
@@ -18,6 +22,17 @@ from events.topic_moderation import TOPICS
 from events.topics import notify_selection
 
 
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label=Registration._meta.get_field("event").verbose_name,
+        queryset=registration_admin.sessions_to_filter_by,
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "attended", "may_name_association"]
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
@@ -25,7 +40,7 @@ class RegistrationViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "association_name", "event", "status", "waiting_position", "attended", "created_at"]
-    list_filter = ["event", "status", "attended", "may_name_association"]
+    filterset_class = RegistrationFilterSet
     list_export = [
         "event",
         "name",
@@ -47,7 +62,8 @@ class RegistrationViewSet(SnippetViewSet):
     panels = [FieldPanel("attended"), FieldPanel("may_name_association")]
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("event", "association")
+        registrations = Registration.objects.select_related("event", "association")
+        return registration_admin.their_registrations(registrations, request.user)
 
 
 register_snippet(RegistrationViewSet)

@@ -1,6 +1,6 @@
 """The e-mails of testimonials: moderators told of a new one (in the site's default
-language), and the staff of the kit's association (who do not moderate it: their e-mail
-says the network reviews it), the author told of the decision (in the author's language,
+language), and the staff of the kit's association (who moderate it too: their e-mail
+links to it in the admin), the author told of the decision (in the author's language,
 with the link)."""
 
 from django_tasks import task
@@ -34,10 +34,10 @@ def notify_moderators(testimonial_id):
             settings.LANGUAGE_CODE,
         )
         sent += 1
-    return sent + notify_association_staff(testimonial)
+    return sent + notify_association_staff(testimonial, edit_url)
 
 
-def notify_association_staff(testimonial):
+def notify_association_staff(testimonial, edit_url):
     """The staff of the association that answers for the kit (not the association the
     author typed: that one is free text), unless they are Moderators already told."""
     association_id = testimonial.kit.association_id if testimonial.kit else None
@@ -51,7 +51,12 @@ def notify_association_staff(testimonial):
         send_templated_mail(
             "community/email/testimonial_new_for_association",
             email,
-            {"testimonial": testimonial, "kit": testimonial.kit, "association": testimonial.kit.association},
+            {
+                "testimonial": testimonial,
+                "kit": testimonial.kit,
+                "association": testimonial.kit.association,
+                "edit_url": edit_url,
+            },
             settings.LANGUAGE_CODE,
         )
         sent += 1

@@ -1,6 +1,8 @@
 """Testimonials, moderated the site's one way (core.moderation): a moderator approves
 (a photo needs its description first) or rejects with a reason; the author is told;
-an approved story reports its declaration, a rejected one leaves the search index."""
+an approved story reports its declaration, a rejected one leaves the search index.
+The network's Moderators decide on all of them, association staff on those about their
+associations' kits (community/testimonials/permissions.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
@@ -9,6 +11,7 @@ from wagtail.search import index
 
 from community.testimonials.emails import send_decision
 from community.testimonials.models.testimonial import Testimonial
+from community.testimonials.permissions import their_testimonials
 from community.testimonials.photo_storage import discard_photo, publish_photo
 from core.moderation import APPROVE, Moderation, Wording, queue
 from kits.services import mark_reported
@@ -61,6 +64,10 @@ class TestimonialModeration(Moderation):
 
     def get_queryset(self):
         return Testimonial.objects.select_related("kit")
+
+    def visible_to(self, queryset, user):
+        # The network's Moderators: all; association staff: those about their kits.
+        return their_testimonials(queryset, user)
 
     def refusal(self, obj, decision):
         if decision == APPROVE and needs_alt_text(obj):

@@ -256,6 +256,8 @@ def test_the_data_protection_group_holds_nothing_else():
     [
         (MODERATORS, {"testimonial", "memberprofile", "xtdcomment", "topicproposal"}),
         (EDITORS, {"xtdcomment", "topicproposal"}),
+        # Their associations' testimonials only (tests/community/test_association_testimonials.py).
+        ("Association staff", {"testimonial"}),
     ],
 )
 def test_the_moderation_inbox_shows_each_group_the_kinds_it_moderates(client, group, kinds):
