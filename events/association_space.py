@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import EventPage, Registration
+from events.registration_admin import list_url
 
 LIMIT = 5
 
@@ -38,4 +39,5 @@ def context(request, scope):
         session.taken = row.get("taken", 0)
         session.waiting = row.get("waiting", 0)
         session.public_url = session.get_url(request)
+        session.registrations_url = f"{list_url()}?event={session.pk}"  # view only for association staff
     return {"sessions": sessions, "limit": LIMIT}

@@ -169,6 +169,12 @@ def test_next_sessions_only_those_they_host_and_upcoming(client, space, make_eve
     assert "3 / 20 places prises" in first and "1 sur liste d'attente" in first
     assert "1 place prise (sans limite)" in second and "0 sur liste d'attente" in second
     assert sessions[0].select_one("a")["href"] == hosted.url
+    registrations = sessions[0].select_one("[data-space-registrations]")["href"]
+    assert registrations == f"/admin/snippets/events/registration/?event={hosted.pk}"
+    listing = client.get(registrations)  # A's staff may view them (view only)
+    assert listing.status_code == 200
+    shown = set(listing.context["object_list"].values_list("event_id", flat=True))
+    assert shown == {hosted.pk}
     start = timezone.localtime(hosted.start)
     assert f"{start.day} " in first and f"{start:%H:%M}" in first
     others = panel(client, space["b_staff"]).select("[data-space-session]")
