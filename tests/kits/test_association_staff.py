@@ -62,7 +62,13 @@ def space(make_kit):  # noqa: F811
 def test_the_migration_made_the_group_with_its_rights():
     group = Group.objects.get(name=ASSOCIATION_STAFF)
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert codenames == {"access_admin", "submit_translation", "view_indicators", "change_association"}
+    assert codenames == {
+        "access_admin",
+        "submit_translation",
+        "view_indicators",
+        "view_declarations",
+        "change_association",
+    }
     # Add and change under each kit index (both languages), never publish.
     for index in KitIndexPage.objects.all():
         granted = set(
