@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
@@ -107,6 +107,15 @@ def may_view(user):
     return user.is_authenticated and user.has_perm(PERMISSION)
 
 
+def shown_filters(query):
+    """The parameters given, empty ones and Wagtail's own ("_w_filter_fragment") left out."""
+    given = query.copy()
+    for key in list(given):
+        if key.startswith("_") or not any(given.getlist(key)):
+            del given[key]
+    return given.urlencode()
+
+
 def log_access(request, kind, rows, scope, declaration=None):
     """The access row, written before the data is rendered (no row, no data)."""
     return DeclarationAccess.objects.create(
@@ -114,7 +123,7 @@ def log_access(request, kind, rows, scope, declaration=None):
         user_email=request.user.email or request.user.get_username(),
         kind=kind,
         rows=rows,
-        filters=request.GET.urlencode()[:1000],
+        filters=shown_filters(request.GET)[:1000],
         scope=(scope_names(scope) if scope is not None else gettext("every association"))[:500],
         declaration=declaration,
     )
@@ -151,16 +160,16 @@ class DeclarationFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
-class ContactColumn(Column):
-    cell_template_name = "kits/admin/declarations/contact_cell.html"
+class CellColumn(Column):
+    """A cell carrying its column's label (data-label): on a phone the rows stack as cards
+    and each value is shown under its label (kits/admin/declarations/index.html)."""
 
+    cell_template_name = "kits/admin/declarations/text_cell.html"
 
-class WhereColumn(Column):
-    cell_template_name = "kits/admin/declarations/where_cell.html"
-
-
-class PlannedDateColumn(Column):
-    cell_template_name = "kits/admin/declarations/date_cell.html"
+    def __init__(self, name, template=None, **kwargs):
+        super().__init__(name, **kwargs)
+        if template:
+            self.cell_template_name = f"kits/admin/declarations/{template}_cell.html"
 
 
 class DeclarationsView(ReportView):
@@ -176,19 +185,15 @@ class DeclarationsView(ReportView):
     search_backend_name = None  # plain database lookups, on the scoped rows
     paginate_by = PER_PAGE
     list_export = ["name"]  # Wagtail's download buttons; the files are ours (as_spreadsheet)
+    table_classname = "listing kit-declarations"
     columns = [
-        TitleColumn("name", label=_("Who"), url_name="kits_declaration"),
-        ContactColumn("email", label=_("Contact")),
-        WhereColumn("territory", label=_("Where")),
-        PlannedDateColumn("planned_date", label=_("Planned date")),
-        Column("kit", label=_("Kit")),
-        StatusTagColumn(
-            "shown_status",
-            label=_("Status"),
-            accessor="shown_status_label",
-            primary=lambda declaration: declaration.shown_status in (ShownStatus.DECLARED, ShownStatus.DOWNLOADED),
-        ),
-        DateColumn("created_at", label=_("Declared on")),
+        CellColumn("name", template="name", label=_("Who")),
+        CellColumn("email", template="contact", label=_("Contact")),
+        CellColumn("territory", template="where", label=_("Where")),
+        CellColumn("planned_date", template="date", label=_("Planned date")),
+        CellColumn("kit", label=_("Kit")),
+        CellColumn("shown_status", template="status", label=_("Status")),
+        CellColumn("created_at", template="declared", label=_("Declared on")),
     ]
 
     def dispatch(self, request, *args, **kwargs):
@@ -216,6 +221,7 @@ class DeclarationsView(ReportView):
         for declaration in object_list:
             declaration.shown_status = ShownStatus.of(declaration)
             declaration.shown_status_label = ShownStatus.LABELS[declaration.shown_status]
+            declaration.is_active_action = declaration.shown_status in (ShownStatus.DECLARED, ShownStatus.DOWNLOADED)
         return object_list
 
     def get(self, request, *args, **kwargs):
@@ -460,14 +466,16 @@ class AccessLogView(ReportView):
     search_fields = ["user_email", "filters", "scope"]
     search_backend_name = None
     paginate_by = 50
+    template_name = "kits/admin/declarations/access_log.html"
+    table_classname = "listing kit-declarations"
     columns = [
-        DateColumn("at", label=_("When")),
-        Column("user_email", label=_("Who")),
-        Column("kind", label=_("What"), accessor="get_kind_display"),
-        Column("rows", label=_("Rows shown")),
-        Column("scope", label=_("Associations covered")),
-        Column("filters", label=_("Filters")),
-        Column("declaration_id", label=_("Record")),
+        CellColumn("at", template="when", label=_("When")),
+        CellColumn("user_email", label=_("Who")),
+        CellColumn("kind", label=_("What"), accessor="get_kind_display"),
+        CellColumn("rows", label=_("Rows shown")),
+        CellColumn("scope", label=_("Associations covered")),
+        CellColumn("filters", label=_("Filters"), classname="kit-declarations__query"),
+        CellColumn("declaration", template="record", label=_("Record")),
     ]
 
     def dispatch(self, request, *args, **kwargs):
