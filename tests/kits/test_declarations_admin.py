@@ -398,3 +398,29 @@ def test_the_listing_query_count_is_constant(client, declared):
     client.force_login(data_protection)
     client.get(URL)
     assert queries_for(client, URL) <= one + 1
+
+
+def test_the_record_shows_the_linked_testimonial_and_no_resend_once_cancelled(client, declared):
+    from tests.community.testimonial_helpers import make_testimonial
+
+    declaration = declared["a_rows"][1]
+    make_testimonial(title="Le troc a réuni tout le quartier", declaration=declaration, kit=declared["a_other"])
+    client.force_login(declared["a_staff"])
+    url = reverse("kits_declaration", args=[declaration.pk])
+    html = client.get(url).content.decode()
+    assert "Le troc a réuni tout le quartier" in html
+    assert "/admin/snippets/community/testimonial/" not in html  # they do not moderate it: no link
+    declaration.status = DeclarationStatus.CANCELLED
+    declaration.save()
+    html = client.get(url).content.decode()
+    assert "data-resend-links" not in html and "Annulée" in html
+    sent = declaration.links_sent_at
+    assert refused(client.post(url, {"action": "resend"}))
+    declaration.refresh_from_db()
+    assert declaration.links_sent_at == sent
+
+
+def test_data_protection_finds_the_log_in_the_reports_menu(client):
+    client.force_login(member_of(DATA_PROTECTION))
+    html = client.get("/admin/").content.decode()
+    assert LOG_URL in html and URL in html
