@@ -409,7 +409,10 @@ def test_the_record_shows_the_linked_testimonial_and_no_resend_once_cancelled(cl
     url = reverse("kits_declaration", args=[declaration.pk])
     html = client.get(url).content.decode()
     assert "Le troc a réuni tout le quartier" in html
-    assert "/admin/snippets/community/testimonial/" not in html  # they do not moderate it: no link
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)  # who may moderate it gets the link to it
+    assert "/admin/snippets/community/testimonial/edit/" in client.get(url).content.decode()
+    client.force_login(declared["a_staff"])
     declaration.status = DeclarationStatus.CANCELLED
     declaration.save()
     html = client.get(url).content.decode()
