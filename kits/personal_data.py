@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import register_email_records, register_retention
+from kits.models.declaration_access import DeclarationAccess
 from kits.models.declarations import ActionDeclaration, email_hash
 
 ANONYMISED_NAME = "—"
@@ -90,8 +91,17 @@ def purge_declarations(now, dry_run):
     return anonymise(due)
 
 
+def purge_declaration_access(now, dry_run):
+    """The log of who viewed the declarations: deleted after RETENTION_DECLARATION_ACCESS_DAYS."""
+    due = DeclarationAccess.objects.filter(at__lt=now - timedelta(days=settings.RETENTION_DECLARATION_ACCESS_DAYS))
+    if dry_run:
+        return due.count()
+    return due.delete()[0]
+
+
 def register():
     register_email_records(
         "kit_declarations", find_declarations, erase_declarations, label=_("Kit declarations (Je me lance)")
     )
     register_retention("kit_declarations", purge_declarations)
+    register_retention("kit_declaration_access", purge_declaration_access)

@@ -24,6 +24,9 @@ from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from community.associations.staff import association_scope
 from home.wagtail_hooks import guarded_update_translations
+from kits.declarations_admin import LOG_PERMISSION as ACCESS_LOG_PERMISSION
+from kits.declarations_admin import AccessLogView, DeclarationRecordView, DeclarationsView
+from kits.declarations_admin import may_view as may_view_declarations
 from kits.indicators_admin import IndicatorsPanel, IndicatorsReportView
 from kits.models import KitMaterial, KitPage, Theme
 from kits.permissions import foreign_kit, foreign_kit_ids, not_their_kits
@@ -166,3 +169,49 @@ def register_guarded_kit_translations():
         path("localize/submit/page/<int:page_id>/", guarded_submit_translation),
         path("localize/update/<int:translation_source_id>/", guarded_kit_update_translations),
     ]
+
+
+# The declared actions and their access log (kits/declarations_admin.py, decision 0030) ------
+
+
+@hooks.register("register_admin_urls")
+def register_declarations_urls():
+    return [
+        path("declarations/", DeclarationsView.as_view(), name="kits_declarations"),
+        path("declarations/results/", DeclarationsView.as_view(results_only=True), name="kits_declarations_results"),
+        path("declarations/<int:pk>/", DeclarationRecordView.as_view(), name="kits_declaration"),
+        path("reports/declaration-access/", AccessLogView.as_view(), name="kits_declaration_access"),
+        path(
+            "reports/declaration-access/results/",
+            AccessLogView.as_view(results_only=True),
+            name="kits_declaration_access_results",
+        ),
+    ]
+
+
+class DeclarationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_declarations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_declarations_menu_item():
+    return DeclarationsMenuItem(
+        _("Declared actions"), reverse("kits_declarations"), name="declared-actions", icon_name="group", order=155
+    )
+
+
+class AccessLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ACCESS_LOG_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_access_log_menu_item():
+    return AccessLogMenuItem(
+        _("Access to declarations"),
+        reverse("kits_declaration_access"),
+        name="declaration-access",
+        icon_name="history",
+        order=820,
+    )

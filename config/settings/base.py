@@ -372,6 +372,7 @@ RETENTION_DECLARATIONS_DAYS = 3 * 365  # kit declarations, after the last contac
 RETENTION_REGISTRATIONS_DAYS = 2 * 365  # event registrations, after the session: anonymised
 RETENTION_GUEST_REGISTRATIONS_DAYS = 365  # guests' registrations: their consent text says one year
 RETENTION_UNCONFIRMED_DAYS = 7  # guest registrations and comments never confirmed: deleted
+RETENTION_DECLARATION_ACCESS_DAYS = 365  # who viewed or exported the declarations (staff): deleted
 # Erasures, refused logins and rate-limit hits go to the "relais.security" log with a
 # keyed hash of the e-mail address, never the address itself.
 # End of Personal data --------------------------------------------------------------------

@@ -3,6 +3,7 @@ action declarations and downloads. The modules below the pages (views, services,
 tasks) import the data modules (`kits.models.declarations`…), never this package, which
 also holds the pages that import them."""
 
+from kits.models.declaration_access import AccessKind, DeclarationAccess
 from kits.models.declarations import Accreditation, ActionDeclaration, DeclarationStatus, KitDownload, email_hash
 from kits.models.documents import PrivateDocument
 from kits.models.materials import KitMaterial
@@ -11,8 +12,10 @@ from kits.models.themes import Theme
 
 __all__ = [
     "KITS_PER_PAGE",
+    "AccessKind",
     "Accreditation",
     "ActionDeclaration",
+    "DeclarationAccess",
     "DeclarationStatus",
     "KitDownload",
     "KitIndexPage",

@@ -115,7 +115,10 @@ class ActionDeclaration(models.Model):
         verbose_name = _("action declaration")
         verbose_name_plural = _("action declarations")
         ordering = ["-created_at"]
-        permissions = [("view_indicators", "Can view the kit indicators")]
+        permissions = [
+            ("view_indicators", "Can view the kit indicators"),
+            ("view_declarations", "Can view the declared actions and the volunteers' contact details"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["kit", "email_hash", "planned_date"], name="kits_declaration_once_per_date")
         ]

@@ -232,6 +232,7 @@ CAPABILITIES = {
     "django_comments_xtd.change_xtdcomment": {EDITORS, MODERATORS},
     "events.change_registration": {EDITORS, MODERATORS},
     "kits.view_indicators": {EDITORS, MODERATORS},
+    "kits.view_declarations": {DATA_PROTECTION},  # and association staff (tests/kits/test_declarations_admin.py)
     "home.manage_personal_data": {DATA_PROTECTION},
     "home.manage_structural_pages": {SITE_ADMINISTRATORS},
     "wagtailadmin.access_admin": set(STAFF_GROUPS),
@@ -247,7 +248,8 @@ def test_who_holds_each_model_permission(permission, superuser):
 
 def test_the_data_protection_group_holds_nothing_else():
     codenames = set(Group.objects.get(name=DATA_PROTECTION).permissions.values_list("codename", flat=True))
-    assert codenames == {"access_admin", "manage_personal_data"}
+    # The declared actions with their personal data (every association's, decision 0030).
+    assert codenames == {"access_admin", "manage_personal_data", "view_declarations"}
     assert not Group.objects.get(name=DATA_PROTECTION).page_permissions.exists()
 
 

@@ -66,6 +66,7 @@ def test_the_migration_made_the_group_with_its_rights():
         "access_admin",
         "submit_translation",
         "view_indicators",
+        "view_declarations",
         "change_association",
         # community/migrations/0015: their testimonials, their hosted sessions' registrations.
         "view_testimonial",
