@@ -42,14 +42,14 @@ def main_button(client, page, user):
     return re.search(r"<button[^>]*>", footer).group(0)
 
 
-def test_an_editor_s_main_button_submits_to_the_review(client, make_kit):
+def test_an_editor_s_main_button_submits_to_the_review(client, make_kit):  # noqa: F811  (the imported fixture)
     kit = make_kit(title="Kit en cours", publish=False, live=False)
     kit.save_revision()
     button = main_button(client, kit, member_of("Editors"))
     assert 'name="action-submit"' in button
 
 
-def test_a_moderator_s_main_button_approves_a_page_in_review(client, make_kit):
+def test_a_moderator_s_main_button_approves_a_page_in_review(client, make_kit):  # noqa: F811  (the imported fixture)
     kit = make_kit(title="Kit à relire", publish=False, live=False)
     kit.save_revision()
     kit.get_workflow().start(kit, member_of("Editors"))
@@ -58,7 +58,7 @@ def test_a_moderator_s_main_button_approves_a_page_in_review(client, make_kit):
     assert "data-workflow-action-modal-url" not in button  # not "Approve with comment"
 
 
-def test_a_moderator_keeps_save_draft_first_outside_a_review(client, make_kit):
+def test_a_moderator_keeps_save_draft_first_outside_a_review(client, make_kit):  # noqa: F811  (the imported fixture)
     kit = make_kit(title="Kit publié")
     button = main_button(client, kit, member_of("Moderators"))
     assert "action-save" in button
@@ -73,7 +73,7 @@ def approve(kit, editor, moderator):
     return sent
 
 
-def test_the_approved_e_mail_links_to_the_translation_with_english_ticked(client, make_kit):
+def test_the_approved_e_mail_links_to_the_translation_with_english_ticked(client, make_kit):  # noqa: F811  (the imported fixture)
     kit = make_kit(title="Kit à traduire", publish=False, live=False)
     kit.save_revision()
     editor = member_of("Editors")
@@ -89,7 +89,7 @@ def test_the_approved_e_mail_links_to_the_translation_with_english_ticked(client
     assert "checked" in english
 
 
-def test_the_approved_e_mail_of_a_translated_page_has_no_link(make_kit):
+def test_the_approved_e_mail_of_a_translated_page_has_no_link(make_kit):  # noqa: F811  (the imported fixture)
     kit = make_kit(title="Kit déjà traduit", english={"Kit déjà traduit": "Translated kit"})
     kit.save_revision()
     english = english_of(kit).specific
