@@ -2,8 +2,8 @@
 block left invalid is announced in French, never with Wagtail's English "Validation error
 in StreamBlock" (a string Wagtail never passes through gettext: it reaches the banner only
 beside a non-field error, which only the kit form raises, and kits/forms.py replaces it);
-the editor's footer says "Plus d'actions", not "More actions"; and no date is written in
-English. The translation editor's "Publier en anglais" is tests/browser/test_translation_review.py."""
+the editor's footer says "Plus d'actions", not "More actions"; an inline panel's button is
+not "Ajouter un(e) Support"; and no date is written in English. The translation editor's "Publier en anglais" is tests/browser/test_translation_review.py."""
 
 import re
 
@@ -51,6 +51,7 @@ def test_the_french_editor_has_no_english_words_nor_dates(admin_client, pages, k
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Plus d&#x27;actions" in html or "Plus d'actions" in html
     assert "More actions" not in html
+    assert "Ajouter un(e)" not in html  # Wagtail's inline panels ("Ajouter : Support", core/locale)
     assert not ENGLISH_MONTH.search(html), ENGLISH_MONTH.search(html).group(0)
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert not ENGLISH_MONTH.search(history)
