@@ -3,7 +3,8 @@ block left invalid is announced in French, never with Wagtail's English "Validat
 in StreamBlock" (a string Wagtail never passes through gettext: it reaches the banner only
 beside a non-field error, which only the kit form raises, and kits/forms.py replaces it);
 the editor's footer says "Plus d'actions", not "More actions"; an inline panel's button is
-not "Ajouter un(e) Support"; and no date is written in English. The translation editor's "Publier en anglais" is tests/browser/test_translation_review.py."""
+not "Ajouter un(e) Support"; and no date is written in English. The translation editor's
+"Publier en anglais" is tests/browser/test_translation_review.py."""
 
 import re
 
