@@ -5,7 +5,8 @@ not edit the page (home/permissions.py). The dashboard lists the page translatio
 are behind their source (home/translation_panel.py).
 
 Translations go through the page's workflow: the translation editor's "Save draft" and
-"Submit to …" (home/translation_review.py) are answered before wagtail-localize's own hook."""
+"Submit to …" (home/translation_review.py) are answered before wagtail-localize's own hook.
+In the page editor, the main button is the next step of the review (home/review_shortcuts.py)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -16,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.permissions import StructuralPageMixin, is_site_administrator
+from home.review_shortcuts import next_review_step_first
 from home.translation_panel import OutdatedTranslationsPanel
 from home.translation_review import answer_review_action
 
@@ -37,6 +39,7 @@ def register_guarded_update_translations():
 
 
 hooks.register("before_edit_page", answer_review_action, order=-1)
+hooks.register("construct_page_action_menu", next_review_step_first)
 
 
 @hooks.register("construct_homepage_panels")

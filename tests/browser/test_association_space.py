@@ -82,9 +82,7 @@ def test_association_staff_create_submit_and_see_their_figures(
     writer.locator("#id_title").fill(title)
     writer.locator("#id_summary").fill("Un troc de graines au marché pour relancer les jardins partagés.")
     check_page(writer, "association-staff-kit-add-1280", region="form")
-    writer.locator(
-        "footer button[name=action-save-draft], footer button:has-text('Enregistrer le brouillon')"
-    ).first.click()
+    click_footer_action(writer, "button.action-save")  # the main button submits (decision 0032)
     expect(writer.locator(".messages")).to_contain_text(title)
     kit = KitPage.objects.get(title=title)
     assert kit.association == a and kit.owner == a_staff

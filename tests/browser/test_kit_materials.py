@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tests.browser.conftest import check_page
 from tests.browser.staff import sign_in, staff_with_totp
+from tests.browser.test_kit_review import click_footer_action
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_material_uploaded_from_the_kit_editor_stays_private(
     modal.locator("form:has(#id_document-chooser-upload-collection) button[type=submit]").click()
     expect(modal).to_be_hidden()
     page.locator("[id^='inline_child_materials-'] input[name$='-label']").first.fill("Affiche à imprimer")
-    page.locator("footer button.action-save").first.click()
+    click_footer_action(page, "button.action-save")  # the main button submits (decision 0032)
     expect(page.locator(".messages")).to_contain_text(kit_without_material.title)
 
     with django_db_blocker.unblock():

@@ -1,6 +1,7 @@
 """The moderation inbox in the real admin (core.moderation_inbox): a Moderator signed in with
 two-factor reads the counts on the dashboard, opens "À modérer", rejects a testimonial with a
-reason and approves two membership requests at once; each person gets an e-mail."""
+reason, approves two membership requests at once (each person gets an e-mail) and keeps a
+reported comment (nobody is told)."""
 
 import re
 
@@ -96,6 +97,15 @@ def test_a_moderator_decides_from_the_inbox(browser, site_url, committed, waitin
     tab.get_by_role("button", name="Oui, valider").click()
     expect(tab).to_have_url(re.compile(r"/admin/moderation/$"))
     expect(tab.locator("#memberprofile-section")).to_contain_text("Rien n’attend ici.")
+
+    # Keep the reported comment: it stays on the site, its report is closed, nobody is told.
+    tab.get_by_role("link", name="Garder ou rétablir — Visiteur pressé").click()
+    expect(tab.get_by_text("leurs signalements seront classés", exact=False)).to_be_visible()
+    check_page(tab, "moderation-inbox-keep-comment")
+    tab.get_by_role("button", name="Oui, les garder").click()
+    expect(tab).to_have_url(re.compile(r"/admin/moderation/$"))
+    expect(tab.locator(".messages")).to_contain_text("1 commentaire gardé sur le site")
+    expect(tab.locator("#xtdcomment-section")).to_contain_text("Rien n’attend ici.")
     check_page(tab, "moderation-inbox-after-decisions")
 
     story.refresh_from_db()

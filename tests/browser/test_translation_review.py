@@ -4,7 +4,7 @@ wagtail-localize's editor — whose main button is "Soumettre la traduction à K
 never "Supprimer" — and submits it; a Moderator approves it from the same editor; the
 English kit is then live at /en/…. On the way, the French admin's words that wagtail-localize
 left in English or garbled ("More actions", "Publier dansEnglish", "3 December 2026",
-"Français to English translation")."""
+"Français to English translation", "Utiliser la version français")."""
 
 import re
 
@@ -85,6 +85,8 @@ def test_an_editor_translates_a_kit_and_a_moderator_publishes_it(
     expect(writer.locator("footer .w-dropdown__toggle .w-sr-only")).to_have_text("Plus d'actions")
     expect(writer.get_by_role("heading", name="Traduction : français → anglais")).to_be_visible()
     translate_title(writer, kit.title, english_title)
+    # The material's document, synchronised: "Utiliser la version français" before.
+    expect(writer.locator(".js-translation-editor")).to_contain_text("Reprend la version en français")
     check_page(writer, "admin-translation-editor-editor", region="footer")
     main.click()
     expect(writer.locator(".messages")).to_contain_text("soumise à la relecture")
