@@ -67,7 +67,7 @@ def notify_association_staff(testimonial, edit_url):
 def send_decision(testimonial_id):
     testimonial = Testimonial.objects.filter(pk=testimonial_id).first()
     if testimonial is None or not testimonial.email or testimonial.status == Testimonial.Status.PENDING:
-        return None
+        return False
     approved = testimonial.status == Testimonial.Status.APPROVED
     context = {
         "testimonial": testimonial,
@@ -75,4 +75,5 @@ def send_decision(testimonial_id):
         "share_url": share_url(testimonial.language),
     }
     name = "approved" if approved else "rejected"
-    return send_templated_mail(f"community/email/testimonial_{name}", testimonial.email, context, testimonial.language)
+    send_templated_mail(f"community/email/testimonial_{name}", testimonial.email, context, testimonial.language)
+    return True  # a task's result is stored as JSON: never the message itself
