@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from community.members.member_area import register_section
-        from core import unsubscribe
+        from core import personal_parts, unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
@@ -24,6 +24,7 @@ class EventsConfig(AppConfig):
         )
 
         signals.connect()
+        personal_parts.register("event_registration", views.fill_registration)
         personal_data.register()
         register_section("events/member_area/registrations.html", order=30, context=views.member_registrations)
         register_section("events/member_area/topics.html", order=40, context=topic_views.member_topics)
