@@ -68,3 +68,10 @@ def personal_include(parser, token):
     bits[1] = construct_relative_path(parser.origin.template_name, bits[1])
     name, arguments = _parse(parser, bits)
     return PersonalIncludeNode(name, arguments)
+
+
+@register.simple_tag
+def in_shared_rendering():
+    """True while the page shared by members is rendered: for values computed once there
+    and handed to a personal part ({% in_shared_rendering as shared %})."""
+    return personal_parts.shared_nonce() is not None

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.django_db
 HEADER = member_page_cache.HEADER
 REGISTERED = "Vous êtes inscrit·e : votre place est confirmée."
 # A member's request for a page already shared, with every part of an event page to fill
-# (account link, messages, registration box, comment thread).
-WARM_EVENT_PAGE_QUERIES = 6
+# (account link, messages, registration box, comment thread): the page, their registration,
+# their profile, the site (Wagtail's routablepageurl), the thread.
+WARM_EVENT_PAGE_QUERIES = 5
 
 
 @pytest.fixture(autouse=True)
