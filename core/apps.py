@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from core import daily, links, locale_cache, page_cache_signals, security_log
+        from core import cached_users, daily, links, locale_cache, page_cache_signals, security_log
 
         checks.register(links.check_site_record, checks.Tags.database)
         # Django sends post_migrate only to apps with a models module, and core has none:
@@ -23,6 +23,7 @@ class CoreConfig(AppConfig):
             dispatch_uid="relais-align-site",
         )
         page_cache_signals.connect()
+        cached_users.connect()
         locale_cache.install()
         security_log.connect()
         daily.register_daily_job("personal data", daily.purge_personal_data, order=0)

@@ -47,7 +47,7 @@ UNSTORED_HEADERS = {"set-cookie", "x-cache"}
 _shown = contextvars.ContextVar("page_cache_shown", default=None)
 
 
-def _seconds():
+def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
@@ -127,7 +127,7 @@ def _key(request):
     return f"page-cache:{request.get_host()}:{request.get_full_path()}"
 
 
-def _still_valid(stored):
+def still_valid(stored):
     """A stored page is served while every section it showed keeps its generation."""
     if len(stored) != 4 or not stored[3]:  # stored by an earlier version
         return False
@@ -135,21 +135,21 @@ def _still_valid(stored):
 
 
 def _cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or not _seconds() or not cache_available():
+    if request.method not in ("GET", "HEAD") or not seconds() or not cache_available():
         return False
     if any(name in request.COOKIES for name in PERSONAL_COOKIES):
         return False
     return not request.path.startswith(SKIPPED_PREFIXES)
 
 
-def _cacheable_response(response):
+def cacheable_response(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control
 
 
-def _render(get_response, request):
+def render_recording(get_response, request):
     """The response, and the sections it showed with their generations before rendering."""
     shown = {}
     token = _shown.set(shown)
@@ -174,17 +174,17 @@ class AnonymousPageCacheMiddleware:
         catch_up()
         key = _key(request)
         stored = cache.get(key)
-        if stored is not None and _still_valid(stored) and cache_available():
+        if stored is not None and still_valid(stored) and cache_available():
             content, status, headers, _shown_sections = stored
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "HIT"
             return response
-        response, shown = _render(self.get_response, request)
-        if _cacheable_response(response) and cache_available():
+        response, shown = render_recording(self.get_response, request)
+        if cacheable_response(response) and cache_available():
             if settings.PUBLIC_CACHE_MAX_AGE:  # a CDN in front may keep it too
                 patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
-            cache.set(key, (response.content, response.status_code, headers, shown), _seconds())
+            cache.set(key, (response.content, response.status_code, headers, shown), seconds())
             if cache_available():  # stored in the shared cache, not in a per-process copy
                 response["X-Cache"] = "MISS"
         return response

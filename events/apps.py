@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from community.associations.space import register_space_section
         from community.members.member_area import register_section
-        from core import unsubscribe
+        from core import personal_parts, unsubscribe
         from core.daily import register_daily_job
         from core.outage import register_retry_form
         from core.search_types import register_search_type
@@ -36,6 +36,7 @@ class EventsConfig(AppConfig):
         )
 
         signals.connect()
+        personal_parts.register("event_registration", views.fill_registration)
         personal_data.register()
         register_section("events/member_area/registrations.html", order=30, context=views.member_registrations)
         register_section("events/member_area/topics.html", order=40, context=topic_views.member_topics)

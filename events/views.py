@@ -7,9 +7,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -53,13 +55,28 @@ def recap_associations(source):
     return sorted(names, key=str.casefold)
 
 
+def member_parts(page, source, user):
+    """What the registration box shows its own person (a personal part, core.personal_parts)."""
+    registration = source.registrations.active().filter(user=user).first() if user.is_authenticated else None
+    return {
+        "registration": registration,
+        "is_member": is_network_member(user),
+        "may_register": services.member_may_register(source, user),
+        "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
+        if registration
+        else "",
+    }
+
+
+def _login_url(page):
+    return reverse("account_login") + "?" + urlencode({"next": page.url})
+
+
 def event_page(request, page, *, member_form=None, status=200):
     source = page.source_event
     now = timezone.now()
-    user = request.user
-    registration = None
-    if user.is_authenticated:
-        registration = source.registrations.active().filter(user=user).first()
+    # Read only if the page shows them: the page shared by members never does.
+    personal = SimpleLazyObject(lambda: member_parts(page, source, request.user))
     depends_on(cache_sections.session(source.pk), cache_sections.TOPICS)
     counts = source.registrations.aggregate(
         confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
@@ -70,13 +87,10 @@ def event_page(request, page, *, member_form=None, status=200):
         "event": source,
         "state": source.registration_state(now),
         "is_over": source.is_over(now),
-        "registration": registration,
         "seats_left": None if source.capacity is None else max(source.capacity - confirmed, 0),
         "waiting_count": counts["waiting"],
-        "is_member": is_network_member(user),
-        "may_register": services.member_may_register(source, user),
         "member_form": member_form or MemberRegistrationForm(),
-        "login_url": reverse("account_login") + "?" + urlencode({"next": page.url}),
+        "login_url": _login_url(page),
         "hosts": list(page.host_associations.all()),
         "cancellation_reason": emails.cancellation_reason(page) if source.cancelled else "",
         "topic_proposers": topics.proposers_for(page),
@@ -88,13 +102,37 @@ def event_page(request, page, *, member_form=None, status=200):
             details=links.page_url(page),
             location=source.venue_address.replace("\n", ", ") if source.has_venue else "",
         ),
-        "cancel_url": page.url + page.reverse_subpage("cancel", kwargs={"token": registration.token})
-        if registration
-        else "",
+        **{name: _lazy_part(personal, name) for name in MEMBER_PARTS},
     }
     response = page.render(request, context_overrides=context)
     response.status_code = status
     return response
+
+
+MEMBER_PARTS = ("registration", "is_member", "may_register", "cancel_url")
+
+
+def _lazy_part(personal, name):
+    return SimpleLazyObject(lambda: personal[name])
+
+
+def fill_registration(request, page, seats_left, waiting_count):
+    """The registration box's personal part for request's person, in the page shared by
+    members (its seats come from that page: the same section generation)."""
+    source = page.source_event
+    now = timezone.now()
+    context = {
+        "page": page,
+        "event": source,
+        "state": source.registration_state(now),
+        "is_over": source.is_over(now),
+        "seats_left": seats_left,
+        "waiting_count": waiting_count,
+        "member_form": MemberRegistrationForm(),
+        "login_url": _login_url(page),
+        **member_parts(page, source, request.user),
+    }
+    return render_to_string("events/components/registration_action.html", context, request=request)
 
 
 def register(request, page):

@@ -78,6 +78,58 @@ def pages():
     return found + optional_pages()
 
 
+def member_pages():
+    """(label, path) of the pages measured for a signed-in member."""
+    from community.associations.models import Association, AssociationIndexPage
+
+    paths = dict(pages())
+    association = Association.objects.order_by("pk").first()
+    index = AssociationIndexPage.objects.live().filter(locale__language_code="fr").first()
+    found = [(f"member: {label}", paths[label]) for label in ("home", "kit index", "kit page", "event page")]
+    if "article" in paths:
+        found.append(("member: article", paths["article"]))
+    found.append(("member: local actions wall", paths["local actions wall"]))
+    if association is not None and index is not None:
+        path = index.url + index.reverse_subpage("association", args=(association.slug,))
+        found.append(("member: association", path))
+    return found
+
+
+def member_cookie(secret):
+    """A signed-in approved member's cookies, for a server whose SECRET_KEY is `secret`:
+    the session is written to the database, which the server reads on its first request."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.utils.crypto import get_random_string
+
+    from community.associations.models import Association
+    from community.members.models import MemberProfile
+    from core.sessions import SessionStore
+
+    settings.SECRET_KEY = secret  # the session's hash and signature are the server's
+    user, _created = get_user_model().objects.get_or_create(
+        username="bench-member@example.org",
+        defaults={"email": "bench-member@example.org", "first_name": "Membre", "last_name": "De Bench"},
+    )
+    MemberProfile.objects.update_or_create(
+        user=user,
+        defaults={"association": Association.objects.order_by("pk").first(), "status": MemberProfile.Status.APPROVED},
+    )
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"sessionid={session.session_key}; csrftoken={get_random_string(32)}", user
+
+
+def check_signed_in(url, cookie):
+    request = urllib.request.Request(url, headers={"Cookie": cookie, "X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        if 'account-link" href="/compte/"' not in response.read().decode():
+            raise SystemExit(f"{url}: the member's session was not accepted")
+
+
 def optional_pages():
     """Pages of apps that may not be installed yet (articles, search)."""
     from django.apps import apps
@@ -99,14 +151,16 @@ def optional_pages():
     return found
 
 
-def uncached_view(path):
+def uncached_view(path, user=None):
     """SQL queries and HTML bytes of one uncached view (the second one: the first
-    generates image renditions)."""
+    generates image renditions), for a visitor or a signed-in `user`."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
+    if user is not None:
+        client.force_login(user)
     client.get(path)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -121,11 +175,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port, workers, page_cache=True):
+def start_gunicorn(env, port, workers, secret, page_cache=True):
     production = dict(
         env,
         DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        SECRET_KEY=secret,
+        TRUSTED_PROXY_COUNT="1",  # the member rows' addresses (MANY_ADDRESSES)
         ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
     )
@@ -164,18 +219,26 @@ def static_file_path():
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, duration, connections):
+# Members come from many addresses: each request of a member row gets its own, as a proxy
+# would say (TRUSTED_PROXY_COUNT=1), so the per-address request limit (core/ratelimit.py,
+# 600 a minute) applies per person, not to the whole benchmark.
+MANY_ADDRESSES = """
+request = function()
+  local r = math.random
+  wrk.headers["X-Forwarded-For"] = "10." .. r(0, 255) .. "." .. r(0, 255) .. "." .. r(1, 254)
+  return wrk.format()
+end
+"""
+
+
+def wrk(url, duration, connections, cookie=None):
+    options = ["-H", "X-Forwarded-Proto: https"]
+    if cookie:
+        script = BENCH / "many_addresses.lua"
+        script.write_text(MANY_ADDRESSES)
+        options += ["-H", f"Cookie: {cookie}", "-s", str(script)]
     output = subprocess.run(  # noqa: S603
-        [
-            shutil.which("wrk"),
-            f"-c{connections}",
-            "-t2",
-            f"-d{duration}s",
-            "--latency",
-            "-H",
-            "X-Forwarded-Proto: https",
-            url,
-        ],
+        [shutil.which("wrk"), f"-c{connections}", "-t2", f"-d{duration}s", "--latency", *options, url],
         capture_output=True,
         text=True,
         check=True,
@@ -205,8 +268,12 @@ def main():
 
     seed()
     measured = [(label, path, *uncached_view(path)) for label, path in pages()]
+    members = member_pages()
+    secret = env.get("SECRET_KEY") or secrets.token_urlsafe(50)
+    cookie, member = member_cookie(secret)
+    members = [(label, path, *uncached_view(path, member)) for label, path in members]
     port = free_port()
-    server = start_gunicorn(env, port, args.workers, page_cache=not args.uncached)
+    server = start_gunicorn(env, port, args.workers, secret, page_cache=not args.uncached)
     try:
         base = f"http://127.0.0.1:{port}"
         static_path = static_file_path()
@@ -216,6 +283,10 @@ def main():
         for label, path, queries, size in measured:
             wrk(base + path, 2, args.connections)  # warm the workers and the page cache
             rows.append((label, path, queries, size, *wrk(base + path, args.duration, args.connections)))
+        check_signed_in(base + "/", cookie)
+        for label, path, queries, size in members:
+            wrk(base + path, 2, args.connections, cookie)
+            rows.append((label, path, queries, size, *wrk(base + path, args.duration, args.connections, cookie)))
     finally:
         server.terminate()
         server.wait(timeout=20)

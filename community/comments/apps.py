@@ -11,8 +11,11 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from community.comments import personal_data, threads
+        from community.comments.templatetags.comment_threads import fill_thread
+        from core import personal_parts
         from core.page_cache_signals import register_sections
 
         personal_data.register()
+        personal_parts.register("comment_thread", fill_thread)
         register_sections("django_comments_xtd.xtdcomment", threads.comment_sections)
         register_sections("django_comments.commentflag", threads.flag_sections)

@@ -82,11 +82,12 @@ MIDDLEWARE = [
     "core.ratelimit.RequestRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.cached_users.CachedUserAuthenticationMiddleware",  # the user from the cache (decision 0033)
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.two_factor.StaffOnlyAdminMiddleware",
     "core.two_factor.StaffTwoFactorMiddleware",
+    "core.member_page_cache.MemberPageCacheMiddleware",  # the shared page, parts filled per member
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.outage.DatabaseOutageMiddleware",

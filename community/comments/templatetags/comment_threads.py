@@ -2,6 +2,7 @@
 the server (one thread per source-language page, so /… and /en/… show the same)."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.http import urlencode
@@ -51,6 +52,15 @@ def comment_thread(context, page):
         "user": user,
         "page": page,
     }
+
+
+def fill_thread(request, page, privacy_href=""):
+    """The thread with its forms for request's person, in the page shared by members
+    (core.personal_parts): their name in the form, a fresh CSRF token, their reports. The
+    privacy page's address comes from the shared page (one query less per request)."""
+    context = comment_thread({"request": request}, page)
+    context["privacy_href"] = privacy_href
+    return render_to_string("community/comments/thread.html", context, request=request)
 
 
 @register.filter
