@@ -8,6 +8,7 @@
   let submitted = false;
   let saving = false;
   let waiting = null; // [form, submitter] held until the autosave answers
+  const HOLD_AT_MOST_MS = 10000;
   const isAction = (name) => name.startsWith("action-") || name === "workflow-action-name";
   document.addEventListener(
     "submit",
@@ -17,6 +18,7 @@
         event.preventDefault();
         event.stopImmediatePropagation(); // no "saving…" state on a button that waits
         waiting = [event.target, event.submitter];
+        setTimeout(answered, HOLD_AT_MOST_MS); // a click is never lost, even without an answer
         return;
       }
       submitted = true;
@@ -36,13 +38,13 @@
   document.addEventListener("w-autosave:save", (event) => {
     saving = !event.defaultPrevented;
   });
-  const answered = () => {
+  function answered() {
     saving = false;
     if (!waiting) return;
     const [form, submitter] = waiting;
     waiting = null;
     form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-  };
+  }
   document.addEventListener("w-autosave:success", answered);
   document.addEventListener("w-autosave:error", answered);
 })();
