@@ -160,6 +160,19 @@ class DeclarationFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
+class DeclarationAccessMixin:
+    """Who may open the declarations' views, and what they cover (`scope`)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def scope(self):
+        return declaration_scope(self.request.user)
+
+
 class CellColumn(Column):
     """A cell carrying its column's label (data-label): on a phone the rows stack as cards
     and each value is shown under its label (kits/admin/declarations/index.html)."""
@@ -172,7 +185,7 @@ class CellColumn(Column):
             self.cell_template_name = f"kits/admin/declarations/{template}_cell.html"
 
 
-class DeclarationsView(ReportView):
+class DeclarationsView(DeclarationAccessMixin, ReportView):
     page_title = _("Declared actions")
     header_icon = "group"
     template_name = "kits/admin/declarations/index.html"
@@ -195,15 +208,6 @@ class DeclarationsView(ReportView):
         CellColumn("shown_status", template="status", label=_("Status")),
         CellColumn("created_at", template="declared", label=_("Declared on")),
     ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def scope(self):
-        return declaration_scope(self.request.user)
 
     def get_base_queryset(self):
         return declarations_for(self.scope)
@@ -365,21 +369,12 @@ def as_xlsx(cover, rows):
 # One record --------------------------------------------------------------------------
 
 
-class DeclarationRecordView(WagtailAdminTemplateMixin, TemplateView):
+class DeclarationRecordView(DeclarationAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     """Everything kept about one action, to help the person; "Send the links again" reuses
     services.resend_links_if_due (its interval included)."""
 
     template_name = "kits/admin/declarations/record.html"
     header_icon = "user"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def scope(self):
-        return declaration_scope(self.request.user)
 
     @cached_property
     def declaration(self):
