@@ -3,6 +3,7 @@ e-mail carries the updated calendar file (METHOD:REQUEST, same UID, higher SEQUE
 they cancel it with a reason: the e-mail carries METHOD:CANCEL and the page says cancelled."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -41,7 +42,17 @@ def session(committed):
     return event, member
 
 
-def calendar_file(address, method):
+def _last_has(address, method):
+    sent = [m for m in mail.outbox if address in m.to]
+    return bool(sent) and any(mime.endswith(f"method={method}") for _n, _c, mime in sent[-1].attachments)
+
+
+def calendar_file(address, method, wait_seconds=10):
+    # The e-mail leaves when the publish commits, in the live server's thread: it may come
+    # just after the page that says "published".
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline and not _last_has(address, method):
+        time.sleep(0.2)
     sent = [m for m in mail.outbox if address in m.to]
     assert sent, f"no e-mail to {address}"
     files = [(content, mime) for _n, content, mime in sent[-1].attachments if "calendar" in mime]
@@ -50,8 +61,15 @@ def calendar_file(address, method):
     return sent[-1], vobject.readOne(text)
 
 
+HIDE_DATE_PICKERS = "document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.style.display = 'none')"
+
+
 def publish(page, outcome=re.compile("publiée|mise à jour")):
+    # Wagtail's date-time pickers stay open over the footer after a date was typed (a click
+    # elsewhere would close them; where a click lands depends on the window): closed here.
+    page.evaluate(HIDE_DATE_PICKERS)
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.evaluate(HIDE_DATE_PICKERS)
     page.locator("footer button[name='action-publish']").first.click()
     expect(page.locator(".messages")).to_contain_text(outcome)
 
@@ -68,10 +86,7 @@ def test_moderator_moves_then_cancels_a_session(page, phone, session, django_db_
     moved_end = timezone.localtime(event.end + timedelta(days=1))
     start.fill(moved_start.strftime("%Y-%m-%d %H:%M"))
     end.fill(moved_end.strftime("%Y-%m-%d %H:%M"))
-    # Wagtail's date-time pickers stay open over the footer's buttons (a person clicks elsewhere
-    # to close them; where a click lands depends on the window): closed as that click would.
     page.keyboard.press("Escape")
-    page.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.style.display = 'none')")
     publish(page)
 
     message, moved = calendar_file(member.email, "REQUEST")

@@ -129,6 +129,7 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
     admin = editor_context.new_page()
     admin_log_in(admin, editor(people["suffix"]))
     admin.goto(f"/admin/snippets/events/topicproposal/edit/{topic.pk}/")
+    expect(admin).to_have_url(re.compile(rf"/topicproposal/edit/{topic.pk}/$"))  # not sent back to the dashboard
     admin.locator("#id_status").select_option("selected")
     admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page")).click()
     modal = admin.locator(".modal-content")
