@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils import timezone
 from events.factories import thursday_morning
 from kits.choices import Audience
 from tests.browser import content
-from tests.browser.conftest import check_page
+from tests.browser.conftest import SCREENSHOTS, check_page
 
 PASSWORD = content.PASSWORD
 
@@ -131,7 +132,15 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
     admin.goto(f"/admin/snippets/events/topicproposal/edit/{topic.pk}/")
     expect(admin).to_have_url(re.compile(rf"/topicproposal/edit/{topic.pk}/$"))  # not sent back to the dashboard
     admin.locator("#id_status").select_option("selected")
-    admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page")).click()
+    choose = admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page"))
+    try:
+        choose.wait_for(timeout=15_000)
+    except PlaywrightTimeoutError:  # say what the editor saw instead
+        admin.screenshot(path=str(SCREENSHOTS / "topics-admin-no-chooser.png"), full_page=True)
+        field = admin.locator("[data-field-wrapper]").filter(has=admin.locator("[name=event]"))
+        seen = field.inner_html() if field.count() else admin.locator("main").inner_text()
+        raise AssertionError(f"no page chooser on the topic's edit page: {seen[:3000]}") from None
+    choose.click()
     modal = admin.locator(".modal-content")
     # Wagtail opens the chooser where the sessions are (Home → Événements): pick it there.
     expect(modal.get_by_text("Formation aux actions en milieu scolaire")).to_be_visible()
