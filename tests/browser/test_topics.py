@@ -132,7 +132,9 @@ def test_member_proposes_another_votes_and_the_session_shows_the_proposer(page, 
     admin.goto(f"/admin/snippets/events/topicproposal/edit/{topic.pk}/")
     expect(admin).to_have_url(re.compile(rf"/topicproposal/edit/{topic.pk}/$"))  # not sent back to the dashboard
     admin.locator("#id_status").select_option("selected")
-    choose = admin.get_by_role("button", name=re.compile("Choisir une page|Choose a page"))
+    # Wagtail words it "Choisir une page" or "Choisissez une page (Événement)" once the chooser
+    # knows its page type.
+    choose = admin.get_by_role("button", name=re.compile("Choisir une page|Choisissez une page|Choose a page"))
     try:
         choose.wait_for(timeout=15_000)
     except PlaywrightTimeoutError:  # say what the editor saw instead
