@@ -7,12 +7,7 @@ says; nobody else (Editors and Moderators included: the indicators are their fig
 Every page of the listing, record and export writes a `DeclarationAccess` row before the
 data is rendered: if the row cannot be written, the request fails and shows nothing."""
 
-import csv
-import io
-
 import django_filters
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,8 +31,8 @@ from wagtail.models import Locale
 
 from community.associations.models import Association, AssociationStaff
 from core.territories import DEPARTEMENTS
-from kits import services
-from kits.indicators_export import CONTENT_TYPES, CSV, XLSX, _append, _csv_safe, period
+from kits import services, spreadsheets
+from kits.indicators_export import CONTENT_TYPES, CSV, XLSX, period
 from kits.models.declaration_access import AccessKind, DeclarationAccess
 from kits.models.declarations import ActionDeclaration, DeclarationStatus, KitDownload
 from kits.models.pages import KitPage
@@ -328,42 +323,22 @@ def _when(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def _table(rows):
+    return [str(heading) for heading, _value in EXPORT_COLUMNS], (
+        [value(declaration) for _heading, value in EXPORT_COLUMNS] for declaration in rows
+    )
+
+
 def as_csv(cover, rows):
-    """As the indicators' CSV: a BOM, the cover, a blank line, the table; typed text never
-    starts a formula."""
-    output = io.StringIO()
-    writer = csv.writer(output)
-    for label, text in cover:
-        writer.writerow([label, _csv_safe(text)])
-    writer.writerow([])
-    writer.writerow([str(heading) for heading, _value in EXPORT_COLUMNS])
-    for declaration in rows:
-        writer.writerow([_csv_safe(value(declaration)) for _heading, value in EXPORT_COLUMNS])
-    return "\ufeff" + output.getvalue()
+    """As the indicators' CSV (kits.spreadsheets): a BOM, the cover, a blank line, the table."""
+    return spreadsheets.csv_text(cover, *_table(rows))
 
 
 def as_xlsx(cover, rows):
     """A cover sheet, then the declarations' sheet (the one it opens on)."""
-    workbook = Workbook()
-    about = workbook.active
-    about.title = pgettext("export sheet", "About")
-    for label, text in cover:
-        _append(about, [label, text])
-        about.cell(row=about.max_row, column=1).font = Font(bold=True)
-        about.cell(row=about.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    about.column_dimensions["A"].width = 22
-    about.column_dimensions["B"].width = 100
-    sheet = workbook.create_sheet(title=pgettext("export sheet", "Declarations"))
-    _append(sheet, [str(heading) for heading, _value in EXPORT_COLUMNS], bold=True)
-    for declaration in rows:
-        _append(sheet, [value(declaration) for _heading, value in EXPORT_COLUMNS])
-    sheet.freeze_panes = "A2"
-    workbook.active = sheet
-    for each in workbook.worksheets:
-        each.sheet_view.tabSelected = each is workbook.active
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    workbook = spreadsheets.workbook_with_cover(cover)
+    sheet = spreadsheets.add_table(workbook, pgettext("export sheet", "Declarations"), *_table(rows))
+    return spreadsheets.workbook_bytes(workbook, sheet)
 
 
 # One record --------------------------------------------------------------------------

@@ -3,12 +3,6 @@ report, the site, what a row is, the period, the filters and when it was exporte
 its name carries the period. The XLSX holds every table, one sheet each, after a cover
 sheet; the table asked for is the sheet it opens on."""
 
-import csv
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
@@ -17,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from core.territories import DEPARTEMENTS
-from kits import indicators
+from kits import indicators, spreadsheets
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -108,11 +102,9 @@ HEADINGS = {
     "label": gettext_lazy("Month"),
 }
 
+
 # A cell starting with one of these is a formula to a spreadsheet: kit titles and
 # association names are typed by editors, so the CSV quotes them (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def rows(table, filters):
     if table == "departements":
         return indicators.per_departement(filters)
@@ -193,55 +185,21 @@ def filename(table, filters, fmt):
     return f"{TABLES[table]['filename']}-{span}.{fmt}"
 
 
-def _cell(value):
-    return "" if value is None else value
-
-
-def _csv_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return _cell(value)
-
-
 def headings(table):
     return [str(HEADINGS[column]) for column in TABLES[table]["columns"]]
 
 
 def as_csv(table, filters, exported_at=None):
-    """UTF-8 with a BOM (spreadsheets then read the accents right), the description, one
-    blank line, then the table."""
-    output = io.StringIO()
-    writer = csv.writer(output)
-    for label, text in about(filters, tables=(table,), exported_at=exported_at):
-        writer.writerow([label, _csv_safe(text)])
-    writer.writerow([])
-    writer.writerow(headings(table))
-    for row in rows(table, filters):
-        writer.writerow([_csv_safe(row[column]) for column in TABLES[table]["columns"]])
-    return "\ufeff" + output.getvalue()
-
-
-def _append(sheet, values, bold=False):
-    sheet.append([_cell(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":  # text typed by an editor is never a formula
-            cell.data_type = "s"
-        if bold:
-            cell.font = Font(bold=True)
+    """The cover for this table, then the table (kits.spreadsheets)."""
+    cover = about(filters, tables=(table,), exported_at=exported_at)
+    columns = TABLES[table]["columns"]
+    return spreadsheets.csv_text(cover, headings(table), ([row[c] for c in columns] for row in rows(table, filters)))
 
 
 def as_xlsx(table, filters, exported_at=None):
     """A cover sheet, then one sheet per table; it opens on `table`'s sheet."""
-    workbook = Workbook()
-    cover = workbook.active
-    cover.title = pgettext("export sheet", "About")
-    for label, text in about(filters, exported_at=exported_at):
-        _append(cover, [label, text])
-        cover.cell(row=cover.max_row, column=1).font = Font(bold=True)
-        cover.cell(row=cover.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    cover.column_dimensions["A"].width = 22
-    cover.column_dimensions["B"].width = 100
-
+    workbook = spreadsheets.workbook_with_cover(about(filters, exported_at=exported_at))
+    active = workbook.active
     departements = indicators.per_departement(filters)
     tables = {
         "kits": indicators.per_kit(filters),
@@ -250,20 +208,13 @@ def as_xlsx(table, filters, exported_at=None):
         "regions": indicators.per_region(departements),
     }
     for name, table_rows in tables.items():
-        sheet = workbook.create_sheet(title=str(TABLES[name]["sheet"]))
-        _append(sheet, headings(name), bold=True)
-        for row in table_rows:
-            _append(sheet, [row[column] for column in TABLES[name]["columns"]])
-        sheet.freeze_panes = "A2"
+        columns = TABLES[name]["columns"]
+        sheet = spreadsheets.add_table(
+            workbook, str(TABLES[name]["sheet"]), headings(name), ([row[c] for c in columns] for row in table_rows)
+        )
         if name == table:
-            workbook.active = sheet
-    # Only the active sheet's tab selected: Excel groups selected tabs, and typing in a
-    # group writes into every sheet of it.
-    for sheet in workbook.worksheets:
-        sheet.sheet_view.tabSelected = sheet is workbook.active
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+            active = sheet
+    return spreadsheets.workbook_bytes(workbook, active)
 
 
 def export_file(table, filters, fmt):
